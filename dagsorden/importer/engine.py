@@ -1,0 +1,76 @@
+"""The shared parsing engine: header, contents, items and their sections.
+
+Layout families (see :mod:`layouts`) feed it their rules; the engine itself has no
+knowledge of any particular municipality.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from .document import Document
+from .header import guess_municipality, parse_header
+from .items import ItemHead, find_item_heads
+from .parsed import ParsedItem, ParsedMeeting
+from .sections import HeadingRules, fill_item, split_sections
+
+
+@dataclass(frozen=True)
+class ParseRules:
+    headings: HeadingRules = field(default_factory=HeadingRules)
+    numbered_items: bool = True  # accept '715. Title' headings when no 'Punkt N' exists
+
+
+def parse_document(doc: Document, rules: ParseRules, layout: str) -> ParsedMeeting:
+    meeting = ParsedMeeting(layout=layout, page_count=doc.page_count)
+    meeting.warnings.extend(doc.warnings)
+    lines = doc.lines
+    toc = doc.toc
+    heads = find_item_heads(lines, toc, allow_numbered=rules.numbered_items)
+    header_end = heads[0].index if heads else min(len(lines), 60)
+    header = [
+        line for line in lines[:header_end] if not toc or not toc.start <= line.index < toc.end
+    ]
+    parse_header(header, meeting)
+    meeting.municipality = guess_municipality(doc.text)
+    if toc:
+        meeting.toc = toc.entries
+    meeting_date = meeting.start.date() if meeting.start else None
+    for position, head in enumerate(heads):
+        end = heads[position + 1].index if position + 1 < len(heads) else len(lines)
+        meeting.items.append(_parse_item(doc, head, end, rules, meeting_date, meeting.body))
+    _infer_kind(meeting)
+    _check_completeness(meeting, heads)
+    return meeting
+
+
+def _parse_item(
+    doc: Document, head: ItemHead, end: int, rules: ParseRules, meeting_date, meeting_body
+) -> ParsedItem:
+    item = ParsedItem(number=head.number, title=head.title)
+    preamble, sections = split_sections(doc.lines[head.end_of_heading : end], rules.headings)
+    fill_item(item, preamble, sections, meeting_date=meeting_date, meeting_body=meeting_body)
+    return item
+
+
+def _infer_kind(meeting: ParsedMeeting) -> None:
+    if meeting.kind is None and meeting.items:
+        decided = any(item.decision for item in meeting.items)
+        meeting.kind = "minutes" if decided else "agenda"
+        meeting.warn("document kind not printed; inferred from the presence of decisions")
+
+
+def _check_completeness(meeting: ParsedMeeting, heads: list[ItemHead]) -> None:
+    if not heads:
+        meeting.warn("no agenda items found")
+        return
+    if meeting.toc and len(meeting.toc) > len(heads):
+        missing = len(meeting.toc) - len(heads)
+        meeting.warn(
+            f"the table of contents lists {len(meeting.toc)} items but only {len(heads)} "
+            f"were found ({missing} missing: truncated document?)"
+        )
+    if meeting.body is None:
+        meeting.warn("meeting body not found")
+    if meeting.start is None:
+        meeting.warn("meeting date not found")

@@ -1,0 +1,127 @@
+"""Finding the agenda items: their heading lines, numbers and titles."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .textutil import Line, journal_number_in_line
+from .toc import Toc
+from .vocabulary import DECISION_HEADING, section_role
+
+# 'Punkt 32: Title', 'Pkt. 4 - Title', 'Dagsordenspunkt 3. Title', 'Sag nr. 7: Title'.
+# A range such as 'Punkt 1-3:' is a sub-heading inside an item, never an item.
+PUNKT_HEADING = re.compile(
+    r"^(?:punkt|pkt\.?|dagsordenspunkt|dagsordenpunkt|sag\s+nr\.?|sag)\s*(?P<number>\d{1,4})"
+    r"(?:\s*[:.)–-]\s*|\s+|$)(?!\d+\s*[:–-])(?P<title>.*)$",
+    re.IGNORECASE,
+)
+# '715. Title', '3) Title' - also the shape of ordinary numbered lists, so it needs evidence.
+NUMBERED_HEADING = re.compile(r"^(?P<number>\d{1,4})\s*[.)]\s+(?P<title>[^\d\s].*)$")
+_CLAUSE = re.compile(r"^at\b", re.IGNORECASE)
+_EVIDENCE_WINDOW = 12
+
+
+@dataclass
+class ItemHead:
+    index: int  # line index of the heading
+    number: str
+    title: str
+    end_of_heading: int  # index after the heading (and wrapped title lines)
+
+
+def find_item_heads(lines: list[Line], toc: Toc | None, *, allow_numbered: bool) -> list[ItemHead]:
+    """Item headings in document order, with increasing numbers."""
+    skip = range(toc.start, toc.end) if toc else range(0)
+    heads = _candidates(lines, skip, PUNKT_HEADING, need_evidence=False)
+    if not heads and allow_numbered:
+        heads = _candidates(lines, skip, NUMBERED_HEADING, need_evidence=True, toc=toc)
+    return _increasing(heads)
+
+
+def _candidates(
+    lines: list[Line],
+    skip: range,
+    pattern: re.Pattern,
+    *,
+    need_evidence: bool,
+    toc: Toc | None = None,
+) -> list[ItemHead]:
+    heads = []
+    toc_titles = {_fold(e.title) for e in toc.entries} if toc else set()
+    for line in lines:
+        if line.index in skip or not line.text or line.raw.lstrip().startswith(("-", "•")):
+            continue
+        match = pattern.match(line.text)
+        if not match or not _plausible_title(match.group("title")):
+            continue
+        strong = line.marked or _fold(match.group("title")) in toc_titles
+        if need_evidence and not strong and not _has_item_evidence(lines, line.index):
+            continue
+        heads.append(_make_head(lines, line.index, match))
+    return heads
+
+
+def _plausible_title(title: str) -> bool:
+    title = title.strip()
+    if not title:
+        return True  # the title follows on the next line
+    return not title[0].islower() and not _CLAUSE.match(title) and len(title) < 400
+
+
+def _has_item_evidence(lines: list[Line], index: int) -> bool:
+    """A journal number or a template heading soon after the candidate heading."""
+    seen = 0
+    for line in lines[index + 1 :]:
+        if not line.text:
+            continue
+        seen += 1
+        if seen > _EVIDENCE_WINDOW or NUMBERED_HEADING.match(line.text) and seen > 1:
+            return False
+        if journal_number_in_line(line.text) or section_role(line.key):
+            return True
+        if DECISION_HEADING.match(line.text) and line.text[0].isupper():
+            return True
+    return False
+
+
+def _make_head(lines: list[Line], index: int, match: re.Match) -> ItemHead:
+    title = match.group("title").strip()
+    end = index + 1
+    if not title:  # 'Punkt 5' alone: the title is the next text line
+        end, title = _next_title(lines, end)
+    while end < len(lines) and _continues_title(lines[end], title):
+        title = f"{title} {lines[end].text}"
+        end += 1
+    return ItemHead(index, str(int(match.group("number"))), title, end)
+
+
+def _next_title(lines: list[Line], position: int) -> tuple[int, str]:
+    while position < len(lines) and lines[position].blank:
+        position += 1
+    if position < len(lines) and not section_role(lines[position].key):
+        return position + 1, lines[position].text
+    return position, ""
+
+
+def _continues_title(line: Line, title: str) -> bool:
+    """A wrapped heading: the next line follows without a blank line."""
+    if line.blank or line.level or title.endswith((".", ":", "?", "!")):
+        return False
+    text = line.text
+    if journal_number_in_line(text) or section_role(line.key) or PUNKT_HEADING.match(text):
+        return False
+    return len(text) < 120 and not text[0].isdigit()
+
+
+def _increasing(heads: list[ItemHead]) -> list[ItemHead]:
+    """Drop candidates whose number does not continue the sequence (cross references)."""
+    kept: list[ItemHead] = []
+    for head in heads:
+        if not kept or int(head.number) > int(kept[-1].number):
+            kept.append(head)
+    return kept
+
+
+def _fold(text: str) -> str:
+    return re.sub(r"\W+", " ", text).strip().casefold()

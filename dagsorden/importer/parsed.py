@@ -1,0 +1,88 @@
+"""Plain dataclasses that parsers produce and the loader consumes.
+
+Nothing here knows about Django: a parse result can be printed, compared in tests
+or written to the database later by :mod:`dagsorden.importer.loader`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date, datetime
+
+
+@dataclass
+class ParsedParticipant:
+    name: str
+    party: str | None = None
+    note: str | None = None  # e.g. "Fravær", "Afbud", "Stedfortræder"
+
+
+@dataclass
+class ParsedHistoryEntry:
+    """One earlier (or parallel) treatment of the case in another body."""
+
+    date: date | None
+    body: str
+    decision: str | None = None
+    absent: list[str] = field(default_factory=list)
+
+
+@dataclass
+class ParsedSection:
+    heading: str
+    body: str = ""  # Markdown
+    subsections: list[str] = field(default_factory=list)
+
+
+@dataclass
+class ParsedTocEntry:
+    title: str
+    page: int | None = None
+
+
+@dataclass
+class ParsedItem:
+    number: str  # as printed: "4", "715"
+    title: str
+    public: bool = True
+    type: str | None = None  # "beslutning" | "orientering" | "drøftelse"
+    case_number: str | None = None
+    sections: list[ParsedSection] = field(default_factory=list)
+    recommendation_by: str | None = None
+    recommendation_clauses: list[str] = field(default_factory=list)
+    decision: str | None = None
+    absent: list[str] = field(default_factory=list)
+    attachments: list[str] = field(default_factory=list)
+    history: list[ParsedHistoryEntry] = field(default_factory=list)
+    references: list[str] = field(default_factory=list)
+
+    @property
+    def number_value(self) -> int | str:
+        return int(self.number) if self.number.isdigit() else self.number
+
+    def section(self, heading: str) -> ParsedSection | None:
+        wanted = heading.casefold()
+        return next((s for s in self.sections if s.heading.casefold() == wanted), None)
+
+
+@dataclass
+class ParsedMeeting:
+    kind: str | None = None  # "agenda" | "minutes"
+    municipality: str | None = None
+    body: str | None = None
+    start: datetime | None = None
+    location: str | None = None
+    participants: list[ParsedParticipant] = field(default_factory=list)
+    items: list[ParsedItem] = field(default_factory=list)
+    toc: list[ParsedTocEntry] = field(default_factory=list)
+    layout: str | None = None  # name of the layout family that parsed it
+    page_count: int | None = None
+    warnings: list[str] = field(default_factory=list)
+
+    @property
+    def found_structure(self) -> bool:
+        return bool(self.items or self.body or self.start)
+
+    def warn(self, message: str) -> None:
+        if message not in self.warnings:
+            self.warnings.append(message)

@@ -1,0 +1,70 @@
+"""The `parse` command without Django, so it can run (and be tested) anywhere.
+
+Exit codes: 0 parsed (possibly with warnings), 1 unreadable input (empty, binary,
+PDF without text), 3 no agenda items found (partial JSON still printed).
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+from typing import TextIO
+
+EXIT_OK = 0
+EXIT_UNREADABLE = 1
+EXIT_NO_ITEMS = 3
+
+
+def run_parse(
+    path: str | Path,
+    *,
+    as_json: bool = True,
+    stdout: TextIO | None = None,
+    stderr: TextIO | None = None,
+) -> int:
+    from .parse import ExtractionError, parse_file
+    from .to_json import meeting_to_dict
+
+    stdout = stdout or sys.stdout
+    stderr = stderr or sys.stderr
+    try:
+        meeting = parse_file(path)
+    except ExtractionError as exc:
+        stderr.write(f"dagsorden parse: {path}: {exc}\n")
+        return EXIT_UNREADABLE
+    for warning in meeting.warnings:
+        stderr.write(f"dagsorden parse: {path}: warning: {warning}\n")
+    data = meeting_to_dict(meeting)
+    if as_json:
+        stdout.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
+    else:
+        stdout.write(_summary(data))
+    if not meeting.items:
+        stderr.write(f"dagsorden parse: {path}: no agenda items found; layout not placeable\n")
+        return EXIT_NO_ITEMS
+    return EXIT_OK
+
+
+def _summary(data: dict) -> str:
+    lines = [
+        f"{data['kind'] or '?'}: {data['body'] or '?'} {data['start'] or ''}".rstrip(),
+        f"layout: {data['layout']}, {len(data['items'])} items",
+    ]
+    for item in data["items"]:
+        lines.append(f"  {item['number']:>4}  {item['title']}")
+    return "\n".join(lines) + "\n"
+
+
+def main(argv: list[str] | None = None) -> int:
+    import argparse
+
+    parser = argparse.ArgumentParser(prog="dagsorden-parse")
+    parser.add_argument("file")
+    parser.add_argument("--json", action="store_true")
+    args = parser.parse_args(argv)
+    return run_parse(args.file, as_json=args.json)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -2,11 +2,28 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from functools import cached_property
 
 from .textutil import Line, normalise_text, split_lines
 from .toc import Toc, find_toc
+
+# 'Byrådet 12-03-2025    Side 2 af 4', 'Side 3', 'Page 4 of 9': running headers and footers
+# left in text that was extracted page by page.
+_PAGE_MARKER = re.compile(
+    r"(?:^\s*(?:side|page)\s+\d+\s*$|(?:^|\s)(?:side|page)\s+\d+\s*(?:af|of|/)\s*\d+\s*$)", re.I
+)
+
+
+def drop_page_markers(text: str) -> tuple[str, int]:
+    kept, removed = [], 0
+    for line in text.split("\n"):
+        if len(line) < 200 and _PAGE_MARKER.search(line):
+            removed += 1
+            continue
+        kept.append(line)
+    return "\n".join(kept), removed
 
 
 @dataclass
@@ -18,7 +35,11 @@ class Document:
 
     @classmethod
     def from_text(cls, text: str, **kwargs) -> Document:
-        return cls(normalise_text(text), **kwargs)
+        text, removed = drop_page_markers(normalise_text(text))
+        doc = cls(text, **kwargs)
+        if removed:
+            doc.warnings.append(f"removed {removed} running page header/footer lines")
+        return doc
 
     @cached_property
     def lines(self) -> list[Line]:

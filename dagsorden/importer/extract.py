@@ -7,6 +7,7 @@ a text file stays fast.
 
 from __future__ import annotations
 
+import logging
 import re
 from collections import Counter
 from dataclasses import dataclass, field
@@ -73,11 +74,14 @@ def extract_pdf(data: bytes) -> Extracted:
     from pypdf import PdfReader
     from pypdf.errors import PdfReadError
 
+    logging.getLogger("pypdf").setLevel(logging.ERROR)  # its warnings are ours to word
     try:
         reader = PdfReader(io.BytesIO(data))
         pages = [_page_text(page) for page in reader.pages]
-    except (PdfReadError, ValueError, KeyError, TypeError, OSError) as exc:
+    except PdfReadError as exc:
         raise ExtractionError(f"the PDF cannot be read: {exc}") from exc
+    except Exception as exc:  # noqa: BLE001 - damaged PDFs fail in many ways inside pypdf
+        raise ExtractionError(f"the PDF is damaged: {type(exc).__name__}: {exc}") from exc
     if not any(line.strip() for page in pages for line in page):
         raise ExtractionError("the PDF has no text layer (scanned?); OCR it first")
     warnings = []

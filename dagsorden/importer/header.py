@@ -113,9 +113,9 @@ def _apply_label(meeting: ParsedMeeting, field: str, value: str) -> None:
     value = value.strip()
     if not value:
         return
-    if field == "start":
-        meeting.start = parse_datetime(value) or meeting.start
-    elif field == "time" and meeting.start and (clock := parse_time(value)):
+    if field == "start" and parse_date(value):
+        meeting.start = parse_datetime(value)
+    elif field in ("start", "time") and meeting.start and (clock := parse_time(value)):
         meeting.start = meeting.start.replace(hour=clock.hour, minute=clock.minute)
     elif field == "location" and meeting.location is None:
         meeting.location = value

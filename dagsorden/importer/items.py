@@ -93,7 +93,28 @@ def _make_head(lines: list[Line], index: int, match: re.Match) -> ItemHead:
     while end < len(lines) and _continues_title(lines[end], title):
         title = f"{title} {lines[end].text}"
         end += 1
+    end, title = _dangling_continuation(lines, end, title)
     return ItemHead(index, str(int(match.group("number"))), title, end)
+
+
+# A title cannot end in a conjunction, preposition or hyphen: the heading wrapped, and
+# PDF extraction put a blank line inside it (large fonts, loose line spacing).
+_DANGLING = re.compile(
+    r"(?:\s(?:og|eller|samt|i|for|af|til|med|på|ved|om|fra|mellem|under|efter|den|det|de|"
+    r"en|et)|[-–,])$",
+    re.IGNORECASE,
+)
+
+
+def _dangling_continuation(lines: list[Line], end: int, title: str) -> tuple[int, str]:
+    if not _DANGLING.search(title):
+        return end, title
+    position = end
+    while position < len(lines) and lines[position].blank:
+        position += 1
+    if position < len(lines) and _continues_title(lines[position], title + " "):
+        return position + 1, f"{title} {lines[position].text}"
+    return end, title
 
 
 def _next_title(lines: list[Line], position: int) -> tuple[int, str]:

@@ -43,7 +43,7 @@ class TemplateFamily:
     signature: tuple[str, ...]  # casefolded headings in template order
     line_patterns: tuple[re.Pattern, ...] = ()  # shapes typical of the family
     extra_headings: dict[str, str] = field(default_factory=dict)
-    numbered_items: bool = False
+    numbered_items: bool = True
 
     def confidence(self, doc: Document) -> float:
         keys = doc.key_set

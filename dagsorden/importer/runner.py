@@ -1,7 +1,8 @@
 """The `parse` command without Django, so it can run (and be tested) anywhere.
 
 Exit codes: 0 parsed (possibly with warnings), 1 unreadable input (empty, binary,
-PDF without text), 3 no agenda items found (partial JSON still printed).
+PDF without text), 3 no agenda items found (partial JSON still printed), 4 internal
+error (a bug: reported, never a traceback).
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ from typing import TextIO
 EXIT_OK = 0
 EXIT_UNREADABLE = 1
 EXIT_NO_ITEMS = 3
+EXIT_INTERNAL = 4
 
 
 def run_parse(
@@ -33,6 +35,9 @@ def run_parse(
     except ExtractionError as exc:
         stderr.write(f"dagsorden parse: {path}: {exc}\n")
         return EXIT_UNREADABLE
+    except Exception as exc:  # noqa: BLE001 - a parser bug must not look like a crash
+        stderr.write(f"dagsorden parse: {path}: internal error while parsing: {exc!r}\n")
+        return EXIT_INTERNAL
     for warning in meeting.warnings:
         stderr.write(f"dagsorden parse: {path}: warning: {warning}\n")
     data = meeting_to_dict(meeting)

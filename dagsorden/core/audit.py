@@ -1,0 +1,18 @@
+"""Writing audit rows from services."""
+
+from django.db import models
+
+from .models import AuditEntry
+
+
+def audit_record(*, action: str, obj: models.Model, by=None, summary: str = "", **data) -> None:
+    """Record that `by` performed `action` on `obj`. Called inside the service's transaction."""
+    user = by if getattr(by, "is_authenticated", False) else None
+    AuditEntry.objects.create(
+        action=action,
+        object_type=obj._meta.label_lower,
+        object_id=str(obj.pk),
+        user=user,
+        summary=summary[:300],
+        data=data,
+    )

@@ -1,0 +1,57 @@
+"""Shared model building blocks: timestamps, soft deletion, history and the audit log."""
+
+from django.conf import settings
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
+
+
+class AliveQuerySet(models.QuerySet):
+    def alive(self):
+        """Rows that are not soft-deleted (OParl keeps deleted objects with deleted: true)."""
+        return self.filter(deleted=False)
+
+
+class BaseModel(models.Model):
+    """Every row has created/modified, a soft-delete flag and a full change history."""
+
+    created = models.DateTimeField(_("oprettet"), auto_now_add=True)
+    modified = models.DateTimeField(_("ændret"), auto_now=True)
+    deleted = models.BooleanField(_("slettet"), default=False)
+
+    history = HistoricalRecords(inherit=True)
+    objects = AliveQuerySet.as_manager()
+
+    class Meta:
+        abstract = True
+
+
+class AuditEntry(models.Model):
+    """One row per service operation: who did what to which object, with details.
+
+    simple-history records *row* changes; the audit log records the *operation*
+    ("published the agenda", "recorded afbud") that caused them.
+    """
+
+    at = models.DateTimeField(_("tidspunkt"), auto_now_add=True, db_index=True)
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("bruger"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+    )
+    action = models.CharField(_("handling"), max_length=80, db_index=True)
+    object_type = models.CharField(_("objekttype"), max_length=80)
+    object_id = models.CharField(_("objekt-id"), max_length=40)
+    summary = models.CharField(_("resumé"), max_length=300, blank=True)
+    data = models.JSONField(_("detaljer"), default=dict, blank=True)
+
+    class Meta:
+        verbose_name = _("logpost")
+        verbose_name_plural = _("revisionslog")
+        ordering = ["-at", "-id"]
+        indexes = [models.Index(fields=["object_type", "object_id"])]
+
+    def __str__(self):
+        return f"{self.at:%Y-%m-%d %H:%M} {self.action} {self.object_type}#{self.object_id}"

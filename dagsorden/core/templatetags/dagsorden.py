@@ -1,0 +1,35 @@
+from django import template
+from django.utils import formats, timezone, translation
+from django.utils.safestring import mark_safe
+
+from dagsorden.core.markdown import markdown_to_html
+
+register = template.Library()
+
+# "tirsdag d. 30. september 2025 kl. 16:00", as Danish agendas write it.
+LONG_DATETIME = {"da": r"l \d. j. F Y \k\l. H:i", "en": r"l j F Y, H:i"}
+LONG_DATE = {"da": r"l \d. j. F Y", "en": r"l j F Y"}
+
+
+def _format(value, formats_by_language):
+    if value is None:
+        return ""
+    if hasattr(value, "tzinfo") and value.tzinfo is not None:
+        value = timezone.localtime(value)
+    language = (translation.get_language() or "da")[:2]
+    return formats.date_format(value, formats_by_language.get(language, formats_by_language["da"]))
+
+
+@register.filter
+def long_datetime(value):
+    return _format(value, LONG_DATETIME)
+
+
+@register.filter
+def long_date(value):
+    return _format(value, LONG_DATE)
+
+
+@register.filter
+def markdown(text):
+    return mark_safe(markdown_to_html(text))  # noqa: S308 - sanitised by nh3

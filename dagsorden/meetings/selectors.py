@@ -1,0 +1,176 @@
+"""Reads for pages and documents: which meetings are public, an item's case history
+("Sagens forløb") and who was absent."""
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+from django.db.models import Prefetch, QuerySet
+from django.http import Http404
+from django.utils import timezone
+
+from dagsorden.cases.models import File
+from dagsorden.organisations.models import Person
+
+from .models import AgendaItem, Attendance, Meeting
+
+PUBLIC_STATES = [
+    Meeting.State.AGENDA_PUBLISHED,
+    Meeting.State.HELD,
+    Meeting.State.MINUTES_APPROVED,
+    Meeting.State.CANCELLED,
+]
+
+
+def meetings_public() -> QuerySet[Meeting]:
+    """Meetings whose agenda has been sent out (or that were cancelled after it)."""
+    return (
+        Meeting.objects.alive()
+        .filter(state__in=PUBLIC_STATES)
+        .select_related("organization", "location")
+    )
+
+
+def meeting_public_get(pk: int) -> Meeting:
+    try:
+        return meetings_public().get(pk=pk)
+    except Meeting.DoesNotExist:
+        raise Http404 from None
+
+
+def meeting_items(meeting: Meeting) -> QuerySet[AgendaItem]:
+    """The meeting's items with everything a page or document shows, in agenda order."""
+    return (
+        meeting.items.alive()
+        .order_by("order", "number")
+        .select_related("recommendation", "decision", "consultation__case")
+        .prefetch_related(
+            "sections",
+            Prefetch("files", queryset=File.objects.alive().order_by("order", "id")),
+            "votes__person",
+            "votes__party",
+            "attendance_exceptions__person",
+            "decision__remarks",
+        )
+    )
+
+
+@dataclass
+class AbsenceLine:
+    name: str
+    status: str
+    reason: str = ""
+    substitute: str = ""
+
+
+def meeting_absences(meeting: Meeting) -> list[AbsenceLine]:
+    """Afbud and fravær, each with the stedfortræder who came instead."""
+    rows = list(meeting.attendances.select_related("person__party", "substitute_for"))
+    substitutes = {row.substitute_for_id: row.person for row in rows if row.substitute_for_id}
+    return [
+        AbsenceLine(
+            name=row.person.name_with_party(),
+            status=row.get_status_display(),
+            reason=row.reason,
+            substitute=substitutes[row.person_id].name_with_party()
+            if row.person_id in substitutes
+            else "",
+        )
+        for row in rows
+        if row.status != Attendance.Status.PRESENT
+    ]
+
+
+def meeting_attendees(meeting: Meeting) -> list[Person]:
+    """Who is (or was) at the meeting: the body's members without a recorded absence,
+    plus stedfortrædere and anyone else registered present."""
+    day = timezone.localtime(meeting.start).date()
+    rows = {row.person_id: row for row in meeting.attendances.select_related("person__party")}
+    members = [
+        m.person
+        for m in meeting.organization.members_on(day)
+        if m.person_id not in rows or rows[m.person_id].status == Attendance.Status.PRESENT
+    ]
+    member_ids = {person.pk for person in members}
+    others = [
+        row.person
+        for row in rows.values()
+        if row.status == Attendance.Status.PRESENT and row.person_id not in member_ids
+    ]
+    return members + others
+
+
+def meeting_participants(meeting: Meeting) -> list[Attendance]:
+    """Who took part (members and stedfortrædere), for headers and the underskriftsark."""
+    return list(
+        meeting.attendances.filter(status=Attendance.Status.PRESENT)
+        .select_related("person__party", "substitute_for")
+        .order_by("person__family_name", "person__given_name")
+    )
+
+
+@dataclass
+class HistoryEntry:
+    """One earlier treatment of the case, as "Sagens forløb" lists it."""
+
+    date: dt.date
+    body: str
+    decision: str
+    public: bool
+    absent: list[str] = field(default_factory=list)
+    item: AgendaItem | None = None
+
+
+def item_history(item: AgendaItem) -> list[HistoryEntry]:
+    """Earlier treatments of the item's case, oldest first.
+
+    Treatments in this system come from agenda items of meetings whose minutes are
+    approved; treatments known only from imported documents from the consultation's
+    recorded fields. Nothing is stored twice.
+    """
+    case = item.case
+    if case is None:
+        return []
+    earlier_items = (
+        AgendaItem.objects.alive()
+        .filter(
+            consultation__case=case,
+            meeting__start__lt=item.meeting.start,
+            meeting__state=Meeting.State.MINUTES_APPROVED,
+            decision__isnull=False,
+        )
+        .select_related("meeting__organization", "decision")
+        .order_by("meeting__start")
+    )
+    entries = [_entry_from_item(earlier) for earlier in earlier_items]
+    recorded = case.consultations.alive().filter(recorded_date__isnull=False)
+    recorded = recorded.filter(recorded_date__lt=timezone.localdate(item.meeting.start))
+    entries += [
+        HistoryEntry(
+            date=consultation.recorded_date,
+            body=consultation.organization.name,
+            decision=consultation.recorded_result,
+            public=True,
+            absent=list(consultation.recorded_absent),
+        )
+        for consultation in recorded.select_related("organization")
+    ]
+    return sorted(entries, key=lambda entry: entry.date)
+
+
+def _entry_from_item(item: AgendaItem) -> HistoryEntry:
+    meeting = item.meeting
+    absent = [
+        row.person.name
+        for row in meeting.attendances.exclude(status=Attendance.Status.PRESENT).select_related(
+            "person"
+        )
+    ]
+    absent += [row.person.name for row in item.attendance_exceptions.select_related("person")]
+    return HistoryEntry(
+        date=timezone.localdate(meeting.start),
+        body=meeting.organization.name,
+        decision=item.decision.text or item.decision.get_outcome_display(),
+        public=item.public,
+        absent=absent,
+        item=item,
+    )

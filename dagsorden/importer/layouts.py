@@ -41,15 +41,18 @@ class TemplateFamily:
     name: str
     description: str
     signature: tuple[str, ...]  # casefolded headings in template order
+    distinctive: tuple[str, ...] = ()  # at least one of these headings must occur
     line_patterns: tuple[re.Pattern, ...] = ()  # shapes typical of the family
     extra_headings: dict[str, str] = field(default_factory=dict)
     numbered_items: bool = True
 
     def confidence(self, doc: Document) -> float:
         keys = doc.key_set
-        present = [h for h in self.signature if h in keys]
-        if len(present) < 2:
+        if self.distinctive and not keys.intersection(self.distinctive):
             return 0.0
+        present = [h for h in self.signature if h in keys]
+        if len(present) < max(2, (len(self.signature) + 1) // 2):
+            return 0.0  # a few common headings alone do not make a template
         coverage = len(present) / len(self.signature)
         order = _order_score(doc.standalone_keys, present)
         shapes = _shape_score(doc, self.line_patterns)
@@ -99,6 +102,7 @@ _DATED_DECISION = re.compile(DECISION_HEADING.pattern + r"(?<=\d)", re.I)
 FAMILIES: tuple[LayoutFamily, ...] = (
     TemplateFamily(
         name="core-first",
+        distinctive=("sagens kerne", "beslutningskompetence"),
         description="Sagens kerne opens the item; Indstilling before Beslutningskompetence "
         "and Sagsfremstilling; KLE journal numbers under the item heading.",
         signature=(
@@ -113,6 +117,7 @@ FAMILIES: tuple[LayoutFamily, ...] = (
     ),
     TemplateFamily(
         name="decision-first-casetype",
+        distinctive=("sagsgang og sagstype",),
         description="Beslutning printed first, then an empty Sagsfremstilling container, "
         "Indstilling, Resume, 'Sagsgang og sagstype', Beskrivelse af sagen.",
         signature=(
@@ -129,6 +134,7 @@ FAMILIES: tuple[LayoutFamily, ...] = (
     ),
     TemplateFamily(
         name="decision-first-treatment",
+        distinctive=("resume og sagens baggrund", "behandling"),
         description="Beslutning printed first, then Resume og sagens baggrund, "
         "Indstillinger, Behandling (route of bodies) and the case text.",
         signature=(
@@ -145,6 +151,7 @@ FAMILIES: tuple[LayoutFamily, ...] = (
     ),
     TemplateFamily(
         name="decision-last",
+        distinctive=("sagen afgøres i",),
         description="'Sagen afgøres i' opens the item; the decision block "
         "'Beslutning(er) <body> den <date>' follows the Indstilling.",
         signature=(
@@ -158,6 +165,7 @@ FAMILIES: tuple[LayoutFamily, ...] = (
     ),
     TemplateFamily(
         name="type-code",
+        distinctive=("beslutningstema", "kompetence"),
         description="Item titles end in a type code (B)/(O)/(D); Kompetence and "
         "Beslutningstema precede the Indstilling, then Sagens indhold.",
         signature=(

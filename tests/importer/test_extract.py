@@ -1,0 +1,106 @@
+import pytest
+
+from dagsorden.importer.extract import (
+    ExtractionError,
+    extract_bytes,
+    extract_text,
+    pdf_lines_to_text,
+    strip_running_lines,
+)
+from dagsorden.importer.parse import parse_file
+
+from .pdfmaker import agenda_pdf
+
+
+def test_empty_and_whitespace_files_are_refused():
+    for data in (b"", b"  \n\n\t"):
+        with pytest.raises(ExtractionError, match="empty"):
+            extract_bytes(data)
+
+
+def test_binary_files_are_refused():
+    with pytest.raises(ExtractionError, match="binary"):
+        extract_bytes(bytes(range(256)) * 20)
+
+
+def test_cp1252_text_is_decoded():
+    assert extract_bytes("Økonomi og ændringer".encode("cp1252")).text == "Økonomi og ændringer"
+
+
+def test_damaged_pdf_and_pdf_without_text(tmp_path):
+    with pytest.raises(ExtractionError, match="PDF"):
+        extract_bytes(b"%PDF-1.4\nnot really a pdf")
+    from fpdf import FPDF
+
+    scanned = FPDF()
+    scanned.add_page()
+    scanned.rect(10, 10, 80, 80)
+    path = tmp_path / "scan.pdf"
+    scanned.output(str(path))
+    with pytest.raises(ExtractionError, match="no text layer"):
+        extract_text(path)
+
+
+def test_running_headers_and_page_numbers_are_removed():
+    pages = [
+        ["Referat - Byrådet", "Punkt 1: Budget", "tekst", "Side 1 af 3"],
+        ["Referat - Byrådet", "mere tekst", "Side 2 af 3"],
+        ["Referat - Byrådet", "Punkt 2: Anlæg", "Side 3 af 3"],
+    ]
+    cleaned, removed = strip_running_lines(pages)
+    assert removed == 6
+    assert cleaned == [["Punkt 1: Budget", "tekst"], ["mere tekst"], ["Punkt 2: Anlæg"]]
+
+
+def test_paragraphs_are_rebuilt_and_hyphenation_joined():
+    full = "x" * 50
+    page = [
+        f"Den nye plan styrker {full} bio-",
+        "diversiteten i parkerne.",
+        "",
+        f"Social- og Sundhedsudvalget {full} Social-",
+        "og Beskæftigelsesudvalget.",
+        "Overskrift",
+        "- punkt i en liste",
+    ]
+    text = pdf_lines_to_text([page])
+    paragraphs = text.strip().split("\n\n")
+    assert paragraphs[0].endswith("biodiversiteten i parkerne.")
+    assert paragraphs[1].endswith("Social- og Beskæftigelsesudvalget.")
+    assert paragraphs[2:] == ["Overskrift", "- punkt i en liste"]
+
+
+def test_pdf_agenda_is_parsed_with_toc_running_headers_and_wrapped_titles(tmp_path):
+    path = tmp_path / "agenda.pdf"
+    agenda_pdf(path, toc_title_chars=40)
+    meeting = parse_file(path)
+    assert (meeting.kind, meeting.body) == ("agenda", "Miljøudvalget")
+    assert meeting.start.isoformat() == "2025-05-14T15:00:00"
+    assert meeting.page_count == 3
+    assert [i.number for i in meeting.items] == ["41", "42"]
+    second = meeting.items[1]
+    assert second.title.endswith("ved Sønderengen og Kildeparken")  # TOC entry is truncated
+    assert len(meeting.toc[1].title) < len(second.title)
+    assert second.case_number == "01.05.00-P22-7-24"
+    assert [s.heading for s in second.sections] == [
+        "Sagens kerne",
+        "Indstilling",
+        "Sagsfremstilling",
+        "Bilag",
+    ]
+    assert second.attachments == ["Strategi for fællesarealer 2025-2030"]
+    body_text = " ".join(s.body for s in second.sections)
+    assert "Side 2" not in body_text and "Dagsorden - Miljøudvalget" not in body_text
+
+
+def test_html_is_rendered_to_headings_paragraphs_lists_and_tables():
+    html = (
+        "<html><body><nav>menu</nav><h2>Punkt 1: Budget</h2><p>Tekst <b>fed</b>.</p>"
+        "<ul><li>en</li><li>to</li></ul><table><tr><td>a</td><td>1</td></tr></table>"
+        "<script>x()</script></body></html>"
+    )
+    text = extract_bytes(html.encode()).text
+    assert "## Punkt 1: Budget" in text
+    assert "Tekst **fed**." in text
+    assert "- en\n" in text and "a\t1" in text
+    assert "menu" not in text and "x()" not in text

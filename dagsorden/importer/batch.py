@@ -1,0 +1,94 @@
+"""Importing many files: discovery, parsing, loading, progress and a summary."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TextIO
+
+from .document import Document
+from .extract import ExtractionError, extract_bytes
+from .loader import MeetingUnplaceable, document_sha256, load
+from .parse import parse_doc
+
+DOCUMENT_SUFFIXES = {".txt", ".md", ".markdown", ".text", ".pdf", ".html", ".htm", ".xhtml"}
+
+
+@dataclass
+class ImportSummary:
+    files: int = 0  # files looked at
+    documents: int = 0  # newly imported
+    unchanged: int = 0  # imported before (same bytes)
+    failed: int = 0
+    items: int = 0
+    warnings: int = 0
+    problems: list[str] = field(default_factory=list)
+
+    def text(self) -> str:
+        lines = [
+            f"Imported {self.documents} document(s) with {self.items} item(s); "
+            f"{self.unchanged} unchanged, {self.failed} failed, {self.warnings} warning(s)."
+        ]
+        lines += [f"  {problem}" for problem in self.problems[:50]]
+        return "\n".join(lines)
+
+
+def discover(paths: Iterable[str | Path]) -> list[Path]:
+    found: list[Path] = []
+    for raw in paths:
+        path = Path(raw)
+        if path.is_dir():
+            found += sorted(
+                p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in DOCUMENT_SUFFIXES
+            )
+        else:
+            found.append(path)
+    return found
+
+
+def import_paths(
+    paths: Iterable[str | Path],
+    *,
+    municipality: str | None = None,
+    progress: bool = True,
+    stderr: TextIO | None = None,
+) -> ImportSummary:
+    files = discover(paths)
+    summary = ImportSummary(files=len(files))
+    iterator = files
+    if progress and len(files) > 1:
+        from tqdm import tqdm
+
+        iterator = tqdm(files, desc="import", unit="doc", file=stderr)
+    for path in iterator:
+        import_one(path, summary, municipality=municipality)
+    return summary
+
+
+def import_one(path: Path, summary: ImportSummary, *, municipality: str | None = None) -> None:
+    try:
+        data = path.read_bytes()
+        extracted = extract_bytes(data, name=path.name)
+    except (OSError, ExtractionError) as exc:
+        summary.failed += 1
+        summary.problems.append(f"{path}: {getattr(exc, 'strerror', None) or exc}")
+        return
+    doc = Document.from_text(extracted.text, source=str(path), page_count=extracted.page_count)
+    doc.warnings.extend(extracted.warnings)
+    parsed = parse_doc(doc)
+    try:
+        result = load(
+            parsed, source=str(path), sha256=document_sha256(data), municipality_name=municipality
+        )
+    except MeetingUnplaceable as exc:
+        summary.failed += 1
+        summary.problems.append(f"{path}: {exc}")
+        return
+    if result.created:
+        summary.documents += 1
+        summary.items += result.items
+        summary.warnings += len(result.warnings)
+        summary.problems += [f"{path}: warning: {w}" for w in result.warnings]
+    else:
+        summary.unchanged += 1

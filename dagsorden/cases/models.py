@@ -82,7 +82,9 @@ class Consultation(BaseModel):
         Case, verbose_name=_("sag"), on_delete=models.CASCADE, related_name="consultations"
     )
     organization = models.ForeignKey(
-        Organization, verbose_name=_("udvalg"), on_delete=models.PROTECT,
+        Organization,
+        verbose_name=_("udvalg"),
+        on_delete=models.PROTECT,
         related_name="consultations",
     )
     order = models.PositiveSmallIntegerField(_("rækkefølge"))
@@ -117,12 +119,20 @@ class File(BaseModel):
         Municipality, verbose_name=_("kommune"), on_delete=models.CASCADE, related_name="files"
     )
     case = models.ForeignKey(
-        Case, verbose_name=_("sag"), null=True, blank=True, on_delete=models.CASCADE,
+        Case,
+        verbose_name=_("sag"),
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
         related_name="files",
     )
     agenda_item = models.ForeignKey(
-        "meetings.AgendaItem", verbose_name=_("punkt"), null=True, blank=True,
-        on_delete=models.CASCADE, related_name="files",
+        "meetings.AgendaItem",
+        verbose_name=_("punkt"),
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="files",
     )
     name = models.CharField(_("titel"), max_length=300)
     file = models.FileField(_("fil"), upload_to=file_upload_path, blank=True)

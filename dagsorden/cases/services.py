@@ -45,9 +45,12 @@ def case_create(
             )
         if role not in Consultation.Role.values:
             raise ValidationError(_("Ukendt rolle: %(role)s") % {"role": role}, code="bad_role")
-    if journal_number and Case.objects.filter(
-        municipality=municipality, journal_number=journal_number.strip()
-    ).exists():
+    if (
+        journal_number
+        and Case.objects.filter(
+            municipality=municipality, journal_number=journal_number.strip()
+        ).exists()
+    ):
         raise ValidationError(
             _("Der findes allerede en sag med journalnummer %(number)s.")
             % {"number": journal_number},
@@ -86,7 +89,10 @@ def case_advance(*, case: Case, by=None) -> Consultation | None:
     current.status = Consultation.Status.READY
     current.save(update_fields=["status", "modified"])
     audit_record(
-        action="case_advance", obj=case, by=by, summary=str(current.organization),
+        action="case_advance",
+        obj=case,
+        by=by,
+        summary=str(current.organization),
         consultation=current.pk,
     )
     return current

@@ -6,8 +6,28 @@ import nh3
 from markdown_it import MarkdownIt
 
 ALLOWED_TAGS = {
-    "p", "br", "strong", "em", "ul", "ol", "li", "blockquote", "code", "pre", "a",
-    "h3", "h4", "h5", "h6", "table", "thead", "tbody", "tr", "th", "td", "hr",
+    "p",
+    "br",
+    "strong",
+    "em",
+    "ul",
+    "ol",
+    "li",
+    "blockquote",
+    "code",
+    "pre",
+    "a",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "table",
+    "thead",
+    "tbody",
+    "tr",
+    "th",
+    "td",
+    "hr",
 }
 
 
@@ -20,5 +40,6 @@ def _renderer() -> MarkdownIt:
 
 def markdown_to_html(text: str) -> str:
     html = _renderer().render(text or "")
-    return nh3.clean(html, tags=ALLOWED_TAGS, attributes={"a": {"href"}, "th": {"align"},
-                                                          "td": {"align"}})
+    return nh3.clean(
+        html, tags=ALLOWED_TAGS, attributes={"a": {"href"}, "th": {"align"}, "td": {"align"}}
+    )

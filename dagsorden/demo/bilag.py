@@ -12,7 +12,9 @@ def _latin1(text: str) -> str:
     return text.encode("latin-1", "replace").decode("latin-1")
 
 
-def bilag_pdf_bytes(*, title: str, municipality: str, case_title: str, paragraphs: list[str]) -> bytes:
+def bilag_pdf_bytes(
+    *, title: str, municipality: str, case_title: str, paragraphs: list[str]
+) -> bytes:
     pdf = FPDF(format="A4")
     pdf.set_title(_latin1(title))
     pdf.set_author(_latin1(municipality))

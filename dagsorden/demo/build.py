@@ -21,7 +21,6 @@ from dagsorden.meetings.models import AgendaItem, Attendance, Decision, Decision
 from dagsorden.meetings.selectors import meeting_attendees
 from dagsorden.meetings.services import (
     agenda_deadline,
-    agenda_item_create,
     approval_record,
     attendance_record_absence,
     case_schedule,
@@ -114,11 +113,15 @@ def _structure(world: World) -> None:
     m = world.municipality
     world.terms = [
         LegislativeTerm.objects.create(
-            municipality=m, name="2022-2025", start_date=dt.date(2022, 1, 1),
+            municipality=m,
+            name="2022-2025",
+            start_date=dt.date(2022, 1, 1),
             end_date=dt.date(2025, 12, 31),
         ),
         LegislativeTerm.objects.create(
-            municipality=m, name="2026-2029", start_date=dt.date(2026, 1, 1),
+            municipality=m,
+            name="2026-2029",
+            start_date=dt.date(2026, 1, 1),
             end_date=dt.date(2029, 12, 31),
         ),
     ]
@@ -128,16 +131,28 @@ def _structure(world: World) -> None:
     }
     world.locations = {
         "byraadssal": Location.objects.create(
-            municipality=m, description="Rådhuset", room="Byrådssalen",
-            street_address="Torvet 1", postal_code="9999", locality="Eksempelby",
+            municipality=m,
+            description="Rådhuset",
+            room="Byrådssalen",
+            street_address="Torvet 1",
+            postal_code="9999",
+            locality="Eksempelby",
         ),
         "moedelokale": Location.objects.create(
-            municipality=m, description="Rådhuset", room="Mødelokale 2",
-            street_address="Torvet 1", postal_code="9999", locality="Eksempelby",
+            municipality=m,
+            description="Rådhuset",
+            room="Mødelokale 2",
+            street_address="Torvet 1",
+            postal_code="9999",
+            locality="Eksempelby",
         ),
         "direktion": Location.objects.create(
-            municipality=m, description="Rådhuset", room="Direktionens mødelokale",
-            street_address="Torvet 1", postal_code="9999", locality="Eksempelby",
+            municipality=m,
+            description="Rådhuset",
+            room="Direktionens mødelokale",
+            street_address="Torvet 1",
+            postal_code="9999",
+            locality="Eksempelby",
         ),
     }
     for given, family, letter, *_terms in people.POLITICIANS:
@@ -163,7 +178,11 @@ def _bodies(world: World) -> None:
     ]
     for slug, name, short, kind, numbering in specs:
         world.bodies[slug] = Organization.objects.create(
-            municipality=m, slug=slug, name=name, short_name=short, kind=kind,
+            municipality=m,
+            slug=slug,
+            name=name,
+            short_name=short,
+            kind=kind,
             item_numbering=numbering,
             standard_items=[] if kind == Organization.Kind.EXECUTIVE else content.STANDARD_ITEMS,
             default_location=world.locations[SCHEDULE[slug][3]],
@@ -172,7 +191,7 @@ def _bodies(world: World) -> None:
 
 def _memberships(world: World) -> None:
     old, new = world.terms
-    for given, family, letter, in_old, in_new in people.POLITICIANS:
+    for given, family, _letter, in_old, in_new in people.POLITICIANS:
         person = world.persons[family]
         for term, sits in ((old, in_old), (new, in_new)):
             if sits:
@@ -186,16 +205,23 @@ def _memberships(world: World) -> None:
                 _seat(world, slug, world.persons[family], term, role)
     for index, (_given, family, _title) in enumerate(people.OFFICIALS):
         Membership.objects.create(
-            person=world.persons[family], organization=world.bodies[content.DIR],
-            role="formand" if index == 0 else "medlem", voting_right=False,
+            person=world.persons[family],
+            organization=world.bodies[content.DIR],
+            role="formand" if index == 0 else "medlem",
+            voting_right=False,
             start_date=dt.date(2020, 1, 1),
         )
 
 
 def _seat(world: World, slug: str, person: Person, term: LegislativeTerm, role: str) -> None:
     Membership.objects.create(
-        person=person, organization=world.bodies[slug], term=term, role=role,
-        party=person.party, start_date=term.start_date, end_date=term.end_date,
+        person=person,
+        organization=world.bodies[slug],
+        term=term,
+        role=role,
+        party=person.party,
+        start_date=term.start_date,
+        end_date=term.end_date,
     )
 
 
@@ -233,7 +259,9 @@ def _meetings(world: World) -> list[list[Meeting]]:
 
 def _meeting_create(world: World, slug: str, start: dt.datetime, location: str) -> Meeting:
     meeting = meeting_create(
-        organization=world.bodies[slug], start=start, location=world.locations[location],
+        organization=world.bodies[slug],
+        start=start,
+        location=world.locations[location],
         by=world.admin,
     )
     announcement = content.ANNOUNCEMENTS[start.month % len(content.ANNOUNCEMENTS)]
@@ -300,7 +328,8 @@ def _schedule_ready_cases(world: World, meeting: Meeting) -> None:
             public=not theme.closed,
             public_title=theme.public_title,
             item_type=theme.item_type,
-            recommendation_by="Forvaltningen" if meeting.organization.kind == "executive"
+            recommendation_by="Forvaltningen"
+            if meeting.organization.kind == "executive"
             else "Direktionen",
             recommendation_clauses=theme.clauses,
             by=world.admin,
@@ -325,12 +354,17 @@ def _attach_bilag(world: World, item: AgendaItem, theme: content.Theme) -> None:
         key = (theme.key, title)
         if key not in world.bilag_cache:
             world.bilag_cache[key] = bilag_pdf_bytes(
-                title=title, municipality=world.municipality.name, case_title=theme.title,
+                title=title,
+                municipality=world.municipality.name,
+                case_title=theme.title,
                 paragraphs=[theme.core, theme.economy],
             )
         file_attach(
-            data=world.bilag_cache[key], name=title,
-            file_name=f"{slugify(title)}.pdf", agenda_item=item, by=world.admin,
+            data=world.bilag_cache[key],
+            name=title,
+            file_name=f"{slugify(title)}.pdf",
+            agenda_item=item,
+            by=world.admin,
         )
 
 
@@ -345,8 +379,11 @@ def _record_attendance(world: World, meeting: Meeting, cycle: int) -> None:
     if cycle % 2 == 0 and slug in _substitutions(meeting):
         absent, substitute, reason = _substitutions(meeting)[slug]
         attendance_record_absence(
-            meeting=meeting, person=world.persons[absent], reason=reason,
-            substitute=world.persons[substitute], by=world.admin,
+            meeting=meeting,
+            person=world.persons[absent],
+            reason=reason,
+            substitute=world.persons[substitute],
+            by=world.admin,
         )
     elif slug == content.KB and cycle % 2 == 1:
         attendance_record_absence(
@@ -354,8 +391,10 @@ def _record_attendance(world: World, meeting: Meeting, cycle: int) -> None:
         )
     elif slug == content.OEU and cycle == 2:
         attendance_record_absence(
-            meeting=meeting, person=world.persons["Bækgaard"],
-            status=Attendance.Status.ABSENT, by=world.admin,
+            meeting=meeting,
+            person=world.persons["Bækgaard"],
+            status=Attendance.Status.ABSENT,
+            by=world.admin,
         )
 
 
@@ -404,7 +443,8 @@ def _decide_case_item(world: World, item: AgendaItem, theme: content.Theme) -> N
     decision = decision_record(item=item, outcome=outcome, text=text, votes=votes, by=world.admin)
     if votes:
         decision_add_remark(
-            decision=decision, kind=DecisionRemark.Kind.PROTOCOL,
+            decision=decision,
+            kind=DecisionRemark.Kind.PROTOCOL,
             text=f"{', '.join(theme.against)} ønskede sagen udsat for at få flere oplysninger.",
             persons=[person for person, choice in votes.items() if choice == "imod"],
             by=world.admin,
@@ -426,15 +466,20 @@ def _vote(item: AgendaItem, against: tuple[str, ...]):
 def _approve(world: World, meeting: Meeting) -> None:
     """Every present member signs the minutes, except on Social- og Sundhedsudvalget's
     most recent meeting, where one signature is still missing (a pending approval)."""
-    pending = meeting.organization.slug == content.SSU and not Meeting.objects.filter(
-        organization=meeting.organization, start__gt=meeting.start, start__lte=world.now
-    ).exists()
+    pending = (
+        meeting.organization.slug == content.SSU
+        and not Meeting.objects.filter(
+            organization=meeting.organization, start__gt=meeting.start, start__lte=world.now
+        ).exists()
+    )
     present = list(
         meeting.attendances.filter(status=Attendance.Status.PRESENT).select_related("person")
     )
     signers = present[:-1] if pending else present
     for row in signers:
         approval_record(
-            meeting=meeting, person=row.person, by=world.admin,
+            meeting=meeting,
+            person=row.person,
+            by=world.admin,
             at=meeting.end + dt.timedelta(hours=1),
         )

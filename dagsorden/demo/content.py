@@ -55,7 +55,8 @@ THEMES = [
         route=(DIR, TMU, OEU, KB),
         item_type="beslutning",
         unit="Center for Teknik og Miljø",
-        kle="04.02.00", facet="G01",
+        kle="04.02.00",
+        facet="G01",
         core=(
             "Legepladsen i Møllerparken er slidt ned, og flere redskaber er taget ud af brug "
             "efter det årlige sikkerhedseftersyn. Forvaltningen foreslår en samlet renovering "
@@ -88,7 +89,8 @@ THEMES = [
         route=(DIR, SSU, KB),
         item_type="beslutning",
         unit="Center for Sundhed og Omsorg",
-        kle="27.36.00", facet="P22",
+        kle="27.36.00",
+        facet="P22",
         core=(
             "Kommunalbestyrelsen skal hvert år godkende kvalitetsstandarden for personlig "
             "pleje og praktisk hjælp. Den nye standard giver borgerne mulighed for at bytte "
@@ -113,7 +115,8 @@ THEMES = [
         route=(DIR, OEU, KB),
         item_type="beslutning",
         unit="Økonomi og Analyse",
-        kle="00.30.10", facet="Ø00",
+        kle="00.30.10",
+        facet="Ø00",
         core=(
             "Budgetopfølgningen viser et forventet merforbrug på driften på 4,2 mio. kr., "
             "især på specialundervisning og ældreområdet. Forvaltningen foreslår en række "
@@ -122,8 +125,10 @@ THEMES = [
         body=(
             "| Område | Budget (mio. kr.) | Forventet forbrug | Afvigelse |\n"
             "|---|---:|---:|---:|\n"
-            "| Børn og skole | 612,4 | 615,9 | 3,5 |\n| Social og sundhed | 798,1 | 799,6 | 1,5 |\n"
-            "| Teknik og miljø | 142,8 | 141,9 | -0,9 |\n| Administration | 188,0 | 188,1 | 0,1 |\n\n"
+            "| Børn og skole | 612,4 | 615,9 | 3,5 |\n"
+            "| Social og sundhed | 798,1 | 799,6 | 1,5 |\n"
+            "| Teknik og miljø | 142,8 | 141,9 | -0,9 |\n"
+            "| Administration | 188,0 | 188,1 | 0,1 |\n\n"
             "Merforbruget på børneområdet skyldes flere elever i specialklasser end forudsat. "
             "Forvaltningen foreslår at udskyde indkøb af nye it-systemer til 2027."
         ),
@@ -141,7 +146,8 @@ THEMES = [
         route=(OEU, KB),
         item_type="beslutning",
         unit="Ejendomme",
-        kle="82.02.00", facet="G01",
+        kle="82.02.00",
+        facet="G01",
         closed=True,
         public_title="Lukket punkt: Ejendomshandel",
         core=(
@@ -158,7 +164,8 @@ THEMES = [
         route=(DIR, TMU, OEU, KB),
         item_type="beslutning",
         unit="Center for Teknik og Miljø",
-        kle="05.01.00", facet="G01",
+        kle="05.01.00",
+        facet="G01",
         core=(
             "Der mangler en sikker cykelforbindelse mellem Nørreby og skolen i Kirkeskov. "
             "Staten har givet tilsagn om 50 % medfinansiering fra cykelpuljen."
@@ -186,7 +193,8 @@ THEMES = [
         route=(SSU,),
         item_type="orientering",
         unit="Center for Sundhed og Omsorg",
-        kle="27.12.00", facet="G01",
+        kle="27.12.00",
+        facet="G01",
         core=(
             "Udvalget orienteres om de uanmeldte tilsyn på kommunens fem plejecentre. Der "
             "er ingen alvorlige fund, men to centre skal forbedre dokumentationen af medicin."
@@ -208,7 +216,8 @@ THEMES = [
         route=(DIR, TMU, KB),
         item_type="beslutning",
         unit="Center for Teknik og Miljø",
-        kle="06.00.05", facet="P15",
+        kle="06.00.05",
+        facet="P15",
         core=(
             "Strandvejskvarteret oversvømmes ved skybrud. Forsyningen vil adskille regnvand "
             "og spildevand, og det kræver et tillæg til spildevandsplanen."
@@ -229,7 +238,8 @@ THEMES = [
         route=(DIR, SSU, OEU, KB),
         item_type="beslutning",
         unit="Center for Social og Psykiatri",
-        kle="29.09.00", facet="P22",
+        kle="29.09.00",
+        facet="P22",
         core=(
             "Flere unge søger behandling for hash og kokain. Strategien samler indsatsen "
             "i ét ungeteam og giver behandling inden for 7 dage."
@@ -252,7 +262,8 @@ THEMES = [
         route=(TMU, KB),
         item_type="beslutning",
         unit="Vej og Park",
-        kle="05.13.00", facet="G01",
+        kle="05.13.00",
+        facet="G01",
         core=(
             "Regulativet for snerydning og glatførebekæmpelse skal opdateres. Forslaget "
             "prioriterer cykelstier til skoler højere end i dag."
@@ -272,7 +283,8 @@ THEMES = [
         route=(SSU,),
         item_type="drøftelse",
         unit="Center for Social og Psykiatri",
-        kle="00.01.10", facet="G01",
+        kle="00.01.10",
+        facet="G01",
         core=(
             "Frivillighedspolitikken fra 2019 skal fornyes. Udvalget drøfter, hvilke "
             "temaer den nye politik skal have, før forvaltningen skriver et udkast."
@@ -290,7 +302,8 @@ THEMES = [
         route=(OEU,),
         item_type="beslutning",
         unit="HR",
-        kle="81.03.00", facet="G01",
+        kle="81.03.00",
+        facet="G01",
         closed=True,
         public_title="Lukket punkt: Personalesag",
         core="Sagen vedrører en enkelt medarbejders ansættelsesforhold.",
@@ -304,7 +317,8 @@ THEMES = [
         route=(DIR, TMU, OEU, KB),
         item_type="beslutning",
         unit="Ejendomme",
-        kle="13.03.00", facet="G01",
+        kle="13.03.00",
+        facet="G01",
         core=(
             "Solceller på 12 kommunale tage kan dække en femtedel af bygningernes elforbrug. "
             "Investeringen er tjent hjem på ni år."
@@ -328,7 +342,8 @@ THEMES = [
         route=(DIR, SSU, KB),
         item_type="beslutning",
         unit="Center for Sundhed og Omsorg",
-        kle="29.30.00", facet="A00",
+        kle="29.30.00",
+        facet="A00",
         core=(
             "Regionen og kommunerne har forhandlet en ny sundhedsaftale. Den skal sikre, at "
             "ældre borgere ikke udskrives til tomme hjem."
@@ -348,7 +363,8 @@ THEMES = [
         route=(DIR, TMU, OEU, KB),
         item_type="beslutning",
         unit="Plan og Byg",
-        kle="01.02.05", facet="P16",
+        kle="01.02.05",
+        facet="P16",
         core=(
             "Lokalplanen giver mulighed for 64 rækkehuse ved Skovbrynet. Planen har været i "
             "høring, og der er indkommet 23 høringssvar, mest om trafik."
@@ -372,7 +388,8 @@ THEMES = [
         route=(SSU,),
         item_type="orientering",
         unit="Center for Sundhed og Omsorg",
-        kle="29.03.00", facet="G01",
+        kle="29.03.00",
+        facet="G01",
         core=(
             "Ventetiden til genoptræning efter hospitalsophold er faldet fra 21 til 9 dage, "
             "efter at træningscentret har fået længere åbningstider."
@@ -390,7 +407,8 @@ THEMES = [
         route=(DIR, TMU, KB),
         item_type="beslutning",
         unit="Affald og Genbrug",
-        kle="07.00.00", facet="G01",
+        kle="07.00.00",
+        facet="G01",
         core=(
             "Tekstiler skal sorteres for sig. Forvaltningen foreslår indsamling på "
             "genbrugspladserne og i containere ved de største boligområder frem for en "
@@ -410,7 +428,8 @@ THEMES = [
         route=(SSU,),
         item_type="drøftelse",
         unit="Center for Social og Psykiatri",
-        kle="27.69.40", facet="G01",
+        kle="27.69.40",
+        facet="G01",
         core="Udvalget drøfter, hvordan Handicaprådet inddrages tidligere i sagerne.",
         body=(
             "Handicaprådet har foreslået et fast årligt dialogmøde og adgang til "
@@ -425,14 +444,16 @@ THEMES = [
         route=(DIR, OEU, KB),
         item_type="beslutning",
         unit="Økonomi og Analyse",
-        kle="00.32.14", facet="G01",
+        kle="00.32.14",
+        facet="G01",
         core=(
             "Udvidelsen af Kirkeskov Hallen er afsluttet. Regnskabet viser et mindreforbrug "
             "på 0,4 mio. kr."
         ),
         body=(
             "| | Bevilling (kr.) | Forbrug (kr.) |\n|---|---:|---:|\n"
-            "| Udgifter | 24.500.000 | 24.100.000 |\n| Tilskud fra fonde | -3.000.000 | -3.000.000 |"
+            "| Udgifter | 24.500.000 | 24.100.000 |\n"
+            "| Tilskud fra fonde | -3.000.000 | -3.000.000 |"
         ),
         economy="Mindreforbruget tilføres kassebeholdningen.",
         clauses=("anlægsregnskabet godkendes",),

@@ -48,33 +48,53 @@ MAYOR = ("Birgitte", "Holmgaard")
 # The chair comes first; the rest are members.
 COMMITTEES_2026 = {
     "oekonomiudvalget": [
-        ("Holmgaard", "formand"), ("Dalsgård", "naestformand"), ("Kjærulff", "medlem"),
-        ("Aagaard", "medlem"), ("Lykkegaard", "medlem"), ("Mølholm", "medlem"),
+        ("Holmgaard", "formand"),
+        ("Dalsgård", "naestformand"),
+        ("Kjærulff", "medlem"),
+        ("Aagaard", "medlem"),
+        ("Lykkegaard", "medlem"),
+        ("Mølholm", "medlem"),
         ("Bækgaard", "medlem"),
     ],
     "social-og-sundhedsudvalget": [
-        ("Overgaard Lind", "formand"), ("Krogsgaard", "naestformand"), ("Thygesen", "medlem"),
-        ("Hvidtfeldt", "medlem"), ("Præstholm", "medlem"),
+        ("Overgaard Lind", "formand"),
+        ("Krogsgaard", "naestformand"),
+        ("Thygesen", "medlem"),
+        ("Hvidtfeldt", "medlem"),
+        ("Præstholm", "medlem"),
     ],
     "teknik-og-miljoeudvalget": [
-        ("Mølholm", "formand"), ("Brønnum", "naestformand"), ("Ravn", "medlem"),
-        ("Bundgaard", "medlem"), ("Juul Nørby", "medlem"),
+        ("Mølholm", "formand"),
+        ("Brønnum", "naestformand"),
+        ("Ravn", "medlem"),
+        ("Bundgaard", "medlem"),
+        ("Juul Nørby", "medlem"),
     ],
 }
 
 COMMITTEES_2022 = {
     "oekonomiudvalget": [
-        ("Holmgaard", "formand"), ("Dalsgård", "naestformand"), ("Kjærulff", "medlem"),
-        ("Aagaard", "medlem"), ("Lykkegaard", "medlem"), ("Fogh Kirkegaard", "medlem"),
+        ("Holmgaard", "formand"),
+        ("Dalsgård", "naestformand"),
+        ("Kjærulff", "medlem"),
+        ("Aagaard", "medlem"),
+        ("Lykkegaard", "medlem"),
+        ("Fogh Kirkegaard", "medlem"),
         ("Bækgaard", "medlem"),
     ],
     "social-og-sundhedsudvalget": [
-        ("Vestergaard", "formand"), ("Krogsgaard", "naestformand"), ("Thygesen", "medlem"),
-        ("Hvidtfeldt", "medlem"), ("Præstholm", "medlem"),
+        ("Vestergaard", "formand"),
+        ("Krogsgaard", "naestformand"),
+        ("Thygesen", "medlem"),
+        ("Hvidtfeldt", "medlem"),
+        ("Præstholm", "medlem"),
     ],
     "teknik-og-miljoeudvalget": [
-        ("Mølholm", "formand"), ("Overgaard Lind", "naestformand"), ("Ravn", "medlem"),
-        ("Bundgaard", "medlem"), ("Juul Nørby", "medlem"),
+        ("Mølholm", "formand"),
+        ("Overgaard Lind", "naestformand"),
+        ("Ravn", "medlem"),
+        ("Bundgaard", "medlem"),
+        ("Juul Nørby", "medlem"),
     ],
 }
 

@@ -31,8 +31,12 @@ class Meeting(BaseModel):
         Organization, verbose_name=_("udvalg"), on_delete=models.PROTECT, related_name="meetings"
     )
     term = models.ForeignKey(
-        LegislativeTerm, verbose_name=_("valgperiode"), null=True, blank=True,
-        on_delete=models.PROTECT, related_name="meetings",
+        LegislativeTerm,
+        verbose_name=_("valgperiode"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="meetings",
     )
     start = models.DateTimeField(_("start"), db_index=True)
     end = models.DateTimeField(_("slut"), null=True, blank=True)
@@ -45,7 +49,8 @@ class Meeting(BaseModel):
     agenda_published_at = models.DateTimeField(_("dagsorden udsendt"), null=True, blank=True)
     minutes_published_at = models.DateTimeField(_("referat offentliggjort"), null=True, blank=True)
     late_reason = models.TextField(
-        _("begrundelse for sen udsendelse"), blank=True,
+        _("begrundelse for sen udsendelse"),
+        blank=True,
         help_text=_("Udfyldes, når dagsordenen udsendes efter fristen"),
     )
 
@@ -67,12 +72,16 @@ class Meeting(BaseModel):
     @property
     def is_public(self) -> bool:
         """Whether anything of the meeting may be shown to the public."""
-        return self.state in {
-            self.State.AGENDA_PUBLISHED,
-            self.State.HELD,
-            self.State.MINUTES_APPROVED,
-            self.State.CANCELLED,
-        } and not self.deleted
+        return (
+            self.state
+            in {
+                self.State.AGENDA_PUBLISHED,
+                self.State.HELD,
+                self.State.MINUTES_APPROVED,
+                self.State.CANCELLED,
+            }
+            and not self.deleted
+        )
 
     @property
     def has_minutes(self) -> bool:
@@ -103,15 +112,21 @@ class AgendaItem(BaseModel):
         Meeting, verbose_name=_("møde"), on_delete=models.CASCADE, related_name="items"
     )
     consultation = models.ForeignKey(
-        Consultation, verbose_name=_("behandling"), null=True, blank=True,
-        on_delete=models.SET_NULL, related_name="agenda_items",
+        Consultation,
+        verbose_name=_("behandling"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="agenda_items",
     )
     number = models.PositiveIntegerField(_("nummer"), null=True, blank=True)
     order = models.PositiveSmallIntegerField(_("rækkefølge"), default=0)
     title = models.CharField(_("titel"), max_length=400)
     public = models.BooleanField(_("åbent punkt"), default=True)
     public_title = models.CharField(
-        _("offentlig titel"), max_length=400, blank=True,
+        _("offentlig titel"),
+        max_length=400,
+        blank=True,
         help_text=_("Neutral titel, som offentligheden ser for et lukket punkt"),
     )
     item_type = models.CharField(_("sagstype"), max_length=12, choices=Type.choices, blank=True)
@@ -119,12 +134,19 @@ class AgendaItem(BaseModel):
         _("udarbejdelse"), max_length=10, choices=DraftState.choices, default=DraftState.DRAFT
     )
     placement = models.CharField(
-        _("placering"), max_length=5, choices=Placement.choices, default=Placement.MAIN,
+        _("placering"),
+        max_length=5,
+        choices=Placement.choices,
+        default=Placement.MAIN,
         help_text=_("Faste punkter står først (fx godkendelse af dagsorden) eller sidst"),
     )
     presenters = models.CharField(_("fremlæggere"), max_length=300, blank=True)
     postponed_from = models.ForeignKey(
-        "self", verbose_name=_("udsat fra"), null=True, blank=True, on_delete=models.SET_NULL,
+        "self",
+        verbose_name=_("udsat fra"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
         related_name="postponed_to",
     )
 
@@ -185,7 +207,9 @@ class Recommendation(BaseModel):
     """The indstilling: who recommends, and the numbered "at"-clauses."""
 
     item = models.OneToOneField(
-        AgendaItem, verbose_name=_("punkt"), on_delete=models.CASCADE,
+        AgendaItem,
+        verbose_name=_("punkt"),
+        on_delete=models.CASCADE,
         related_name="recommendation",
     )
     by = models.CharField(_("indstillet af"), max_length=200, help_text=_("Fx Direktionen"))
@@ -303,8 +327,12 @@ class Attendance(BaseModel):
     status = models.CharField(_("status"), max_length=8, choices=Status.choices)
     reason = models.CharField(_("årsag"), max_length=300, blank=True)
     substitute_for = models.ForeignKey(
-        Person, verbose_name=_("stedfortræder for"), null=True, blank=True,
-        on_delete=models.PROTECT, related_name="substitutions",
+        Person,
+        verbose_name=_("stedfortræder for"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="substitutions",
     )
 
     class Meta:
@@ -328,7 +356,9 @@ class ItemAttendance(BaseModel):
         ABSENT = "absent", _("Ikke til stede under punktet")
 
     item = models.ForeignKey(
-        AgendaItem, verbose_name=_("punkt"), on_delete=models.CASCADE,
+        AgendaItem,
+        verbose_name=_("punkt"),
+        on_delete=models.CASCADE,
         related_name="attendance_exceptions",
     )
     person = models.ForeignKey(Person, verbose_name=_("person"), on_delete=models.PROTECT)

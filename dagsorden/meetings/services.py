@@ -130,15 +130,16 @@ def meeting_create(
     by=None,
 ) -> Meeting:
     """Plan a meeting; the body's standard items are put on its agenda at once."""
-    term = (
-        LegislativeTerm.objects.filter(
-            municipality=organization.municipality_id,
-            start_date__lte=timezone.localdate(start),
-            end_date__gte=timezone.localdate(start),
-        ).first()
-    )
+    term = LegislativeTerm.objects.filter(
+        municipality=organization.municipality_id,
+        start_date__lte=timezone.localdate(start),
+        end_date__gte=timezone.localdate(start),
+    ).first()
     meeting = Meeting(
-        organization=organization, term=term, start=start, end=end,
+        organization=organization,
+        term=term,
+        start=start,
+        end=end,
         location=location or organization.default_location,
     )
     meeting.full_clean()
@@ -239,8 +240,10 @@ def meeting_publish_agenda(
     published_at = at or timezone.now()
     if published_at > agenda_deadline(meeting) and not late_reason.strip():
         raise ValidationError(
-            _("Fristen for udsendelse (%(days)s hverdage før mødet) er overskredet. "
-              "Angiv en begrundelse.")
+            _(
+                "Fristen for udsendelse (%(days)s hverdage før mødet) er overskredet. "
+                "Angiv en begrundelse."
+            )
             % {"days": meeting.organization.municipality.agenda_deadline_workdays},
             code="deadline_passed",
         )
@@ -305,8 +308,13 @@ def attendance_record_absence(
             defaults={"status": Attendance.Status.PRESENT, "substitute_for": person},
         )
     audit_record(
-        action="attendance_record_absence", obj=meeting, by=by, summary=str(person),
-        person=person.pk, status=status, substitute=substitute.pk if substitute else None,
+        action="attendance_record_absence",
+        obj=meeting,
+        by=by,
+        summary=str(person),
+        person=person.pk,
+        status=status,
+        substitute=substitute.pk if substitute else None,
     )
     return attendance
 
@@ -433,7 +441,10 @@ def decision_add_remark(
 ) -> DecisionRemark:
     """Add a protokolbemærkning or mindretalsudtalelse; after approval only a visible
     correction ("rettelse") can be added, never a change to the approved text."""
-    if _meeting_for_update(decision.item.meeting_id).minutes_locked and kind != DecisionRemark.Kind.CORRECTION:
+    if (
+        _meeting_for_update(decision.item.meeting_id).minutes_locked
+        and kind != DecisionRemark.Kind.CORRECTION
+    ):
         raise ValidationError(
             _("Referatet er godkendt; kun en rettelse kan tilføjes."), code="minutes_locked"
         )
@@ -535,9 +546,7 @@ def approval_record(
 
 
 @transaction.atomic
-def meeting_approve_minutes(
-    *, meeting: Meeting, by=None, at: dt.datetime | None = None
-) -> Meeting:
+def meeting_approve_minutes(*, meeting: Meeting, by=None, at: dt.datetime | None = None) -> Meeting:
     """Approve and publish the minutes, then send every decided case on along its route."""
     meeting = _meeting_for_update(meeting.pk)
     _ensure_state(meeting, Meeting.State.HELD)

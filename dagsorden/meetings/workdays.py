@@ -14,8 +14,14 @@ def danish_public_holidays(year: int) -> set[dt.date]:
     easter_sunday = easter(year)
     offsets = [-3, -2, 1, 39, 49, 50]  # skærtorsdag … 2. pinsedag
     holidays = {easter_sunday + dt.timedelta(days=d) for d in offsets}
-    holidays |= {dt.date(year, 1, 1), dt.date(year, 6, 5), dt.date(year, 12, 24),
-                 dt.date(year, 12, 25), dt.date(year, 12, 26), dt.date(year, 12, 31)}
+    holidays |= {
+        dt.date(year, 1, 1),
+        dt.date(year, 6, 5),
+        dt.date(year, 12, 24),
+        dt.date(year, 12, 25),
+        dt.date(year, 12, 26),
+        dt.date(year, 12, 31),
+    }
     return holidays
 
 

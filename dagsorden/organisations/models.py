@@ -19,15 +19,20 @@ class Municipality(BaseModel):
     )
     website = models.URLField(_("hjemmeside"), blank=True)
     document_style = models.CharField(
-        _("dokumentlayout"), max_length=40, default="standard",
+        _("dokumentlayout"),
+        max_length=40,
+        default="standard",
         help_text=_("Navnet på det layout, dagsordener og referater trykkes i"),
     )
     item_template = models.JSONField(
-        _("skabelon for punkter"), default=list, blank=True,
+        _("skabelon for punkter"),
+        default=list,
+        blank=True,
         help_text=_("Overskrifterne i et punkt, i rækkefølge (fx Sagens kerne, Sagsfremstilling)"),
     )
     agenda_deadline_workdays = models.PositiveSmallIntegerField(
-        _("frist for dagsorden (hverdage)"), default=4,
+        _("frist for dagsorden (hverdage)"),
+        default=4,
         help_text=_("Hvor mange hverdage før mødet dagsordenen senest skal udsendes"),
     )
 
@@ -127,7 +132,9 @@ class Organization(BaseModel):
         PER_TERM = "term", _("Fortløbende gennem valgperioden")
 
     municipality = models.ForeignKey(
-        Municipality, verbose_name=_("kommune"), on_delete=models.CASCADE,
+        Municipality,
+        verbose_name=_("kommune"),
+        on_delete=models.CASCADE,
         related_name="organizations",
     )
     name = models.CharField(_("navn"), max_length=160)
@@ -135,22 +142,31 @@ class Organization(BaseModel):
     slug = models.SlugField(_("kortnavn"))
     kind = models.CharField(_("type"), max_length=20, choices=Kind.choices)
     item_numbering = models.CharField(
-        _("nummerering af punkter"), max_length=10, choices=Numbering.choices,
+        _("nummerering af punkter"),
+        max_length=10,
+        choices=Numbering.choices,
         default=Numbering.PER_MEETING,
     )
     standard_items = models.JSONField(
-        _("faste punkter"), default=list, blank=True,
+        _("faste punkter"),
+        default=list,
+        blank=True,
         help_text=_(
             'Punkter på hver dagsorden, fx [{"title": "Godkendelse af dagsorden", '
             '"position": "start"}, {"title": "Eventuelt", "position": "end"}]'
         ),
     )
     document_style = models.CharField(
-        _("dokumentlayout"), max_length=40, blank=True,
+        _("dokumentlayout"),
+        max_length=40,
+        blank=True,
         help_text=_("Tomt: kommunens layout bruges"),
     )
     default_location = models.ForeignKey(
-        Location, verbose_name=_("fast mødested"), null=True, blank=True,
+        Location,
+        verbose_name=_("fast mødested"),
+        null=True,
+        blank=True,
         on_delete=models.SET_NULL,
     )
     start_date = models.DateField(_("oprettet den"), null=True, blank=True)
@@ -161,7 +177,9 @@ class Organization(BaseModel):
         verbose_name_plural = _("udvalg")
         ordering = ["municipality", "name"]
         constraints = [
-            models.UniqueConstraint(fields=["municipality", "slug"], name="organization_unique_slug"),
+            models.UniqueConstraint(
+                fields=["municipality", "slug"], name="organization_unique_slug"
+            ),
         ]
 
     def __str__(self):
@@ -177,11 +195,7 @@ class Organization(BaseModel):
 
     def members_on(self, day: dt.date):
         """Memberships active on `day`, chair first."""
-        return (
-            self.memberships.active_on(day)
-            .select_related("person", "party")
-            .chair_first()
-        )
+        return self.memberships.active_on(day).select_related("person", "party").chair_first()
 
 
 class Person(BaseModel):
@@ -193,14 +207,22 @@ class Person(BaseModel):
     given_name = models.CharField(_("fornavn"), max_length=120)
     family_name = models.CharField(_("efternavn"), max_length=120)
     party = models.ForeignKey(
-        Party, verbose_name=_("parti"), null=True, blank=True, on_delete=models.SET_NULL,
+        Party,
+        verbose_name=_("parti"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
         related_name="persons",
     )
     email = models.EmailField(_("e-mail"), blank=True)
     title = models.CharField(_("titel"), max_length=120, blank=True)
     user = models.OneToOneField(
-        "auth.User", verbose_name=_("brugerkonto"), null=True, blank=True,
-        on_delete=models.SET_NULL, related_name="person",
+        "auth.User",
+        verbose_name=_("brugerkonto"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="person",
     )
 
     class Meta:
@@ -255,16 +277,26 @@ class Membership(BaseModel):
         Person, verbose_name=_("person"), on_delete=models.CASCADE, related_name="memberships"
     )
     organization = models.ForeignKey(
-        Organization, verbose_name=_("udvalg"), on_delete=models.CASCADE,
+        Organization,
+        verbose_name=_("udvalg"),
+        on_delete=models.CASCADE,
         related_name="memberships",
     )
     term = models.ForeignKey(
-        LegislativeTerm, verbose_name=_("valgperiode"), null=True, blank=True,
-        on_delete=models.PROTECT, related_name="memberships",
+        LegislativeTerm,
+        verbose_name=_("valgperiode"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="memberships",
     )
     role = models.CharField(_("rolle"), max_length=20, choices=Role.choices, default=Role.MEMBER)
     party = models.ForeignKey(
-        Party, verbose_name=_("valgt for"), null=True, blank=True, on_delete=models.SET_NULL,
+        Party,
+        verbose_name=_("valgt for"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
         help_text=_("Partiet, medlemmet sidder for (OParl onBehalfOf)"),
     )
     voting_right = models.BooleanField(_("stemmeret"), default=True)

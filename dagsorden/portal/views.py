@@ -64,6 +64,7 @@ def file_download(request, pk, name):
     if not visible:
         raise Http404
     return FileResponse(
-        bilag.file.open("rb"), content_type=bilag.mime_type or "application/octet-stream",
+        bilag.file.open("rb"),
+        content_type=bilag.mime_type or "application/octet-stream",
         filename=bilag.file_name or f"bilag-{bilag.pk}.pdf",
     )

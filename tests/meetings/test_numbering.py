@@ -1,0 +1,60 @@
+import pytest
+
+from dagsorden.meetings.services import agenda_item_create, meeting_create, meeting_publish_agenda
+from dagsorden.organisations.models import Organization
+from tests.factories import OrganizationFactory, local
+
+pytestmark = pytest.mark.django_db
+
+
+def _numbers(meeting):
+    return list(meeting.items.order_by("order").values_list("number", flat=True))
+
+
+def _publish(meeting):
+    return meeting_publish_agenda(meeting=meeting, at=local(2026, 1, 2))
+
+
+def test_per_meeting_numbering_starts_at_one_on_each_meeting():
+    body = OrganizationFactory(item_numbering=Organization.Numbering.PER_MEETING)
+    first = meeting_create(organization=body, start=local(2026, 3, 3))
+    second = meeting_create(organization=body, start=local(2026, 4, 7))
+    for meeting in (first, second):
+        agenda_item_create(meeting=meeting, title="A")
+        agenda_item_create(meeting=meeting, title="B")
+    assert _numbers(first) == [1, 2]
+    assert _numbers(second) == [1, 2]
+
+
+def test_running_numbering_continues_through_the_year_and_restarts_next_year():
+    body = OrganizationFactory(item_numbering=Organization.Numbering.PER_YEAR)
+    march = meeting_create(organization=body, start=local(2026, 3, 3))
+    for title in "ABC":
+        agenda_item_create(meeting=march, title=title)
+    _publish(march)
+    april = meeting_create(organization=body, start=local(2026, 4, 7))
+    item = agenda_item_create(meeting=april, title="D")
+    assert item.number == 4
+    january = meeting_create(organization=body, start=local(2027, 1, 12))
+    assert agenda_item_create(meeting=january, title="E").number == 1
+
+
+def test_publishing_numbers_items_in_agenda_order_after_earlier_meetings():
+    body = OrganizationFactory(
+        item_numbering=Organization.Numbering.PER_YEAR,
+        standard_items=[
+            {"title": "Godkendelse af dagsorden", "position": "start"},
+            {"title": "Eventuelt", "position": "end"},
+        ],
+    )
+    march = meeting_create(organization=body, start=local(2026, 3, 3))
+    april = meeting_create(organization=body, start=local(2026, 4, 7))
+    agenda_item_create(meeting=march, title="Sag i marts")
+    agenda_item_create(meeting=april, title="Lukket sag", public=False)
+    agenda_item_create(meeting=april, title="Åben sag")
+    _publish(march)
+    _publish(april)
+    titles = list(april.items.order_by("order").values_list("title", flat=True))
+    assert titles == ["Godkendelse af dagsorden", "Åben sag", "Eventuelt", "Lukket sag"]
+    assert _numbers(march) == [1, 2, 3]
+    assert _numbers(april) == [4, 5, 6, 7]

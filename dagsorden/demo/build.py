@@ -441,7 +441,7 @@ def _decide_case_item(world: World, item: AgendaItem, theme: content.Theme) -> N
     if theme.against and item.meeting.organization.slug == content.KB:
         votes, text = _vote(item, theme.against)
     decision = decision_record(item=item, outcome=outcome, text=text, votes=votes, by=world.admin)
-    if votes:
+    if votes and "imod" in votes.values():
         decision_add_remark(
             decision=decision,
             kind=DecisionRemark.Kind.PROTOCOL,
@@ -454,12 +454,11 @@ def _decide_case_item(world: World, item: AgendaItem, theme: content.Theme) -> N
 def _vote(item: AgendaItem, against: tuple[str, ...]):
     voters = meeting_attendees(item.meeting)
     votes = {p: ("imod" if p.party and p.party.letter in against else "for") for p in voters}
-    count_for = sum(1 for choice in votes.values() if choice == "for")
-    count_against = len(votes) - count_for
-    text = (
-        f"Godkendt med {count_for} stemmer for og {count_against} imod. "
-        f"Imod stemte {', '.join(against)}."
-    )
+    opponents = sorted({p.party.letter for p, choice in votes.items() if choice == "imod"})
+    count_against = sum(1 for choice in votes.values() if choice == "imod")
+    text = f"Godkendt med {len(votes) - count_against} stemmer for og {count_against} imod."
+    if opponents:
+        text += f" Imod stemte {', '.join(opponents)}."
     return votes, text
 
 

@@ -6,6 +6,7 @@ from django.contrib import admin
 from django.urls import reverse
 
 from dagsorden.meetings.models import AgendaItem
+from tests.factories import AgendaItemFactory, MeetingFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -33,12 +34,10 @@ def test_every_changelist_opens_in_danish(admin_client):
     assert "Vælg" in admin_client.get(reverse("admin:meetings_meeting_changelist")).content.decode()
 
 
-def test_items_of_approved_minutes_cannot_be_changed_in_the_admin(admin_client, rf):
-    from tests.factories import AgendaItemFactory, MeetingFactory
-
+def test_items_of_approved_minutes_cannot_be_changed_in_the_admin(admin_user, rf):
     item = AgendaItemFactory(meeting=MeetingFactory(state="minutes"))
     model_admin = admin.site._registry[AgendaItem]
     request = rf.get("/")
-    request.user = admin_client.get("/").wsgi_request.user
+    request.user = admin_user
     assert model_admin.has_change_permission(request, item) is False
     assert model_admin.has_delete_permission(request, item) is False

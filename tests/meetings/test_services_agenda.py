@@ -86,3 +86,31 @@ def test_an_empty_agenda_cannot_be_published():
 def test_deadline_is_four_workdays_before_at_the_meeting_time(council_setup):
     deadline = agenda_deadline(council_setup["meeting"])  # Tuesday 13 Oct 2026 16:00
     assert deadline == local(2026, 10, 7, 16)
+
+
+def test_a_refused_item_leaves_the_agenda_as_it_was(council_setup):
+    meeting = council_setup["meeting"]
+    closed = agenda_item_create(meeting=meeting, title="Lukket", public=False)
+    with pytest.raises(ValidationError):
+        agenda_item_create(
+            meeting=meeting,
+            title="Åben",
+            item_type="ukendt-type",
+            sections=[("Sagens kerne", "Tekst")],
+        )
+    closed.refresh_from_db()
+    assert closed.order == 1  # the room made for the refused item was rolled back
+    assert list(meeting.items.values_list("title", flat=True)) == ["Lukket"]
+
+
+def test_item_sections_replace_keeps_the_given_order(council_setup):
+    from dagsorden.meetings.services import item_sections_replace
+
+    item = agenda_item_create(
+        meeting=council_setup["meeting"], title="Sag", sections=[("Gammel", "x")]
+    )
+    item_sections_replace(item=item, sections=[("Sagens kerne", "a"), ("Økonomi", "b")])
+    assert [(s.order, s.heading, s.body) for s in item.sections.order_by("order")] == [
+        (1, "Sagens kerne", "a"),
+        (2, "Økonomi", "b"),
+    ]

@@ -1,0 +1,310 @@
+"""Render model from a meeting in the database, read through the meeting selectors."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from django.urls import NoReverseMatch, reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from dagsorden.cases.models import Consultation
+from dagsorden.meetings.models import AgendaItem, Attendance, Meeting
+from dagsorden.meetings.selectors import (
+    item_history,
+    meeting_absences,
+    meeting_attendees,
+    meeting_items,
+)
+
+from . import model
+from .model import Attachment, Block, Document, Item, SignatureSheet, Signer
+from .styles import style_for_organization
+from .styles.base import (
+    ATTACHMENTS,
+    CASE_TYPE,
+    COMPETENCE,
+    COMPETENCE_HEADINGS,
+    DECISION,
+    HISTORY,
+    HISTORY_LIST,
+    NUMBER_PER_MEETING,
+    RECOMMENDATION,
+    TEXT,
+    DocumentStyle,
+)
+
+MINUTES_STATES = {Meeting.State.HELD, Meeting.State.MINUTES_APPROVED}
+
+
+@dataclass
+class _Context:
+    """What every item of one document needs, read once."""
+
+    document: Document
+    meeting_absent: list[str]
+
+
+def _meeting_absent(meeting: Meeting) -> list[str]:
+    rows = meeting.attendances.exclude(status=Attendance.Status.PRESENT).select_related("person")
+    return [row.person.name for row in rows]
+
+
+def document_from_meeting(
+    meeting: Meeting, *, variant: str = model.PUBLIC, style: DocumentStyle | None = None
+) -> Document:
+    style = style or style_for_organization(meeting.organization)
+    kind = model.MINUTES if meeting.state in MINUTES_STATES else model.AGENDA
+    start = timezone.localtime(meeting.start)
+    document = Document(
+        style=style,
+        kind=kind,
+        variant=variant,
+        body=meeting.organization.name,
+        municipality=meeting.organization.municipality.name,
+        date_text=model.date_short(start),
+    )
+    attendees = meeting_attendees(meeting)
+    document.header = _header(meeting, style, kind, attendees)
+    context = _Context(document, _meeting_absent(meeting))
+    items = list(meeting_items(meeting))
+    document.items = [
+        _item(item, position, context) for position, item in enumerate(items, start=1)
+    ]
+    if style.signature_sheet:
+        document.signature = _signature(meeting, style, attendees)
+    return model.finish(document)
+
+
+def _header(meeting: Meeting, style: DocumentStyle, kind: str, attendees) -> list:
+    start = timezone.localtime(meeting.start)
+    when = model.datetime_long(start)
+    if meeting.end:
+        when += f"–{timezone.localtime(meeting.end):%H:%M}"
+    names = [p.name_with_party() if style.participants_with_party else p.name for p in attendees]
+    values = {
+        "Mødedato": when,
+        "Mødested": str(meeting.location or ""),
+        "Mødedeltagere": ", ".join(names),
+    }
+    header = [(label, values[label]) for label in style.header_fields if values.get(label)]
+    absences = meeting_absences(meeting) if kind == model.MINUTES else []
+    if absences:
+        header.append((_("Afbud og fravær"), "; ".join(_absence_line(a) for a in absences)))
+    if meeting.state == Meeting.State.CANCELLED:
+        header.append((_("Status"), _("Mødet er aflyst")))
+    return header
+
+
+def _absence_line(absence) -> str:
+    text = f"{absence.name} ({absence.status.lower()})"
+    if absence.substitute:
+        text += ", " + _("stedfortræder: %(name)s") % {"name": absence.substitute}
+    return text
+
+
+def _item(item: AgendaItem, position: int, context: _Context) -> Item:
+    document = context.document
+    style = document.style
+    number = position if style.numbering == NUMBER_PER_MEETING else item.number or position
+    case = item.case
+    rendered = Item(
+        anchor=f"punkt-{position}",
+        number=str(number),
+        title=model.display_title(style, item.title, item.item_type or None),
+        type=item.item_type or None,
+        journal_number=case.journal_number if case else "",
+        public=item.public,
+    )
+    if not item.public and document.variant == model.PUBLIC:
+        rendered.withheld = True
+        rendered.title = item.title_for(can_see_closed=False)
+        rendered.journal_number = ""
+        return rendered
+    blocks = [_section_block(section, style) for section in item.sections.all()]
+    blocks += _structured_blocks(item, context, has_competence=_has(blocks, COMPETENCE))
+    rendered.blocks = model.arrange(blocks, style)
+    return rendered
+
+
+def _section_block(section, style: DocumentStyle) -> Block:
+    """A template section; the one naming the deciding body is printed the style's way."""
+    if section.heading.casefold().rstrip(": ") in COMPETENCE_HEADINGS:
+        return Block(COMPETENCE, style.heading(COMPETENCE), section.body)
+    return Block(TEXT, section.heading, section.body)
+
+
+def _has(blocks: list[Block], role: str) -> bool:
+    return any(block.role == role for block in blocks)
+
+
+def _structured_blocks(item: AgendaItem, context: _Context, *, has_competence: bool) -> list[Block]:
+    document = context.document
+    style = document.style
+    makers = {
+        RECOMMENDATION: _recommendation,
+        COMPETENCE: _competence,
+        CASE_TYPE: _case_type,
+        HISTORY: _history,
+        ATTACHMENTS: _attachments,
+    }
+    blocks = []
+    if has_competence:
+        del makers[COMPETENCE]
+    for role, make in makers.items():
+        if role in style.order or role in (RECOMMENDATION, HISTORY, ATTACHMENTS):
+            block = make(item, document)
+            if block:
+                blocks.append(block)
+    if document.kind == model.MINUTES:
+        decision = _decision(item, context)
+        if decision:
+            blocks.append(decision)
+    return blocks
+
+
+def _recommendation(item: AgendaItem, document: Document) -> Block | None:
+    recommendation = getattr(item, "recommendation", None)
+    if recommendation is None or recommendation.deleted:
+        return None
+    style = document.style
+    intro = style.recommendation_intro.format(by=recommendation.by)
+    clauses = [f"{style.clause_prefix}{clause}" for clause in recommendation.clauses]
+    if style.recommendation_numbered:
+        lines = [f"{n}. {clause}" for n, clause in enumerate(clauses, start=1)]
+    else:
+        lines = [f"- {clause}" for clause in clauses] if len(clauses) > 1 else clauses
+    if len(lines) == 1 and not style.recommendation_numbered:
+        body = f"{intro} {lines[0]}"
+    else:
+        body = intro + "\n\n" + "\n".join(lines)
+    return Block(RECOMMENDATION, style.heading(RECOMMENDATION), body)
+
+
+def _deciding_body(item: AgendaItem) -> str:
+    case = item.case
+    if case is None:
+        return item.meeting.organization.name
+    deciding = case.consultations.alive().filter(role=Consultation.Role.DECIDES).first()
+    return deciding.organization.name if deciding else item.meeting.organization.name
+
+
+def _competence(item: AgendaItem, document: Document) -> Block | None:
+    if item.is_standard:
+        return None
+    return Block(COMPETENCE, document.style.heading(COMPETENCE), _deciding_body(item))
+
+
+def _case_type(item: AgendaItem, document: Document) -> Block | None:
+    if not item.item_type:
+        return None
+    body = f"{_deciding_body(item)}\n\n{model.CASE_TYPE_NAMES[item.item_type]}"
+    return Block(CASE_TYPE, document.style.heading(CASE_TYPE), body)
+
+
+def _history(item: AgendaItem, document: Document) -> Block | None:
+    entries = item_history(item)
+    if not entries:
+        return None
+    style = document.style
+    public_only = document.variant == model.PUBLIC
+    parts = []
+    for entry in entries:
+        decision = entry.decision
+        if public_only and not entry.public:
+            decision = _("Behandlet som lukket punkt.")
+        if style.history_format == HISTORY_LIST:
+            parts.append(f"- {entry.body} den {model.date_long(entry.date)}: {decision}")
+            continue
+        parts.append(f"**{entry.date:%d/%m/%Y} {entry.body}**\n\n{decision}")
+        if entry.absent:
+            parts.append(f"{style.absence_label}: {', '.join(entry.absent)}")
+    separator = "\n" if style.history_format == HISTORY_LIST else "\n\n"
+    return Block(HISTORY, style.heading(HISTORY), separator.join(parts))
+
+
+def _attachments(item: AgendaItem, document: Document) -> Block | None:
+    files = [f for f in item.files.all() if f.public or document.variant == model.MEMBERS]
+    if not files:
+        return None
+    attachments = [_attachment(f, document) for f in files]
+    return Block(ATTACHMENTS, document.style.heading(ATTACHMENTS), "", attachments)
+
+
+def _attachment(file, document: Document) -> Attachment:
+    is_pdf = file.mime_type == "application/pdf" or file.file_name.lower().endswith(".pdf")
+    path = ""
+    if file.file:
+        try:
+            path = file.file.path
+        except (NotImplementedError, ValueError):
+            path = ""  # remote storage: the combined PDF leaves it out
+    url = ""
+    if file.public and document.variant == model.PUBLIC:
+        url = _file_url(file)
+    return Attachment(file.name, url, path, file.sha512, is_pdf)
+
+
+def _file_url(file) -> str:
+    try:
+        return reverse("portal:file_download", args=[file.pk, file.file_name or "bilag.pdf"])
+    except NoReverseMatch:
+        return ""
+
+
+def _decision(item: AgendaItem, context: _Context) -> Block | None:
+    document = context.document
+    decision = getattr(item, "decision", None)
+    if decision is None or decision.deleted:
+        return None
+    style = document.style
+    parts = [decision.text or decision.get_outcome_display()]
+    parts.extend(_votes(item))
+    parts.extend(
+        f"*{remark.get_kind_display()}:* {remark.text}" for remark in decision.remarks.all()
+    )
+    absent = context.meeting_absent + _left_or_conflicted(item)
+    if absent:
+        parts.append(f"{style.absence_label}: {', '.join(absent)}")
+    return Block(DECISION, _decision_heading(document), "\n\n".join(parts))
+
+
+def _decision_heading(document: Document) -> str:
+    heading = document.style.heading(DECISION)
+    if document.style.decision_heading_dated:
+        return f"{heading}er {document.body} den {document.date_text}"
+    return heading
+
+
+def _votes(item: AgendaItem) -> list[str]:
+    votes = list(item.votes.all())
+    if not votes:
+        return []
+    lines = []
+    for choice, label in ((c, c.label) for c in type(votes[0]).Choice):
+        names = [_voter(v) for v in votes if v.choice == choice]
+        if names:
+            lines.append(f"- {label} ({len(names)}): {', '.join(names)}")
+    return [_("Afstemning:") + "\n\n" + "\n".join(lines)]
+
+
+def _voter(vote) -> str:
+    return f"{vote.person.name} ({vote.party.letter})" if vote.party else vote.person.name
+
+
+def _left_or_conflicted(item: AgendaItem) -> list[str]:
+    return [
+        f"{e.person.name} ({e.get_kind_display().lower()})"
+        for e in item.attendance_exceptions.all()
+    ]
+
+
+def _signature(meeting: Meeting, style: DocumentStyle, attendees) -> SignatureSheet:
+    approvals = list(meeting.approvals.alive().select_related("person"))
+    if approvals:
+        signers = [
+            Signer(a.person.name, f"{timezone.localtime(a.approved_at):%d-%m-%Y kl. %H:%M}")
+            for a in sorted(approvals, key=lambda a: a.approved_at)
+        ]
+        return SignatureSheet(style.signature_heading, signers, digital=True)
+    return SignatureSheet(style.signature_heading, [Signer(p.name) for p in attendees])

@@ -1,11 +1,31 @@
+from django.contrib.sitemaps.views import sitemap
 from django.urls import path
 
-from . import views
+from . import feeds, ical, views
+from .sitemaps import SITEMAPS
 
 app_name = "portal"
 
 urlpatterns = [
-    path("", views.meeting_list, name="meeting_list"),
+    path("", views.home, name="home"),
+    path("moeder/", views.meeting_list, name="meeting_list"),
     path("moeder/<int:pk>/", views.meeting_detail, name="meeting_detail"),
+    path("punkter/<int:pk>/", views.item_detail, name="item_detail"),
+    path("sager/<int:pk>/", views.case_detail, name="case_detail"),
+    path("sager/<int:pk>/rss/", feeds.CaseRssFeed(), name="case_rss"),
+    path("sager/<int:pk>/atom/", feeds.CaseAtomFeed(), name="case_atom"),
+    path("udvalg/", views.body_list, name="body_list"),
+    path("udvalg/<int:pk>/", views.body_detail, name="body_detail"),
+    path("udvalg/<int:pk>/rss/", feeds.BodyRssFeed(), name="body_rss"),
+    path("udvalg/<int:pk>/atom/", feeds.BodyAtomFeed(), name="body_atom"),
+    path("udvalg/<int:pk>/kalender.ics", ical.body_calendar, name="body_ical"),
+    path("personer/<int:pk>/", views.person_detail, name="person_detail"),
+    path("kalender/", views.calendar_current, name="calendar"),
+    path("kalender/<int:year>/<int:month>/", views.calendar_month, name="calendar_month"),
+    path("kalender.ics", ical.all_meetings_calendar, name="ical"),
+    path("soeg/", views.search, name="search"),
+    path("soeg/rss/", feeds.SearchRssFeed(), name="search_rss"),
+    path("soeg/atom/", feeds.SearchAtomFeed(), name="search_atom"),
+    path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),
     path("bilag/<int:pk>/<str:name>", views.file_download, name="file_download"),
 ]

@@ -1,14 +1,18 @@
-"""Plain public pages: the list of meetings and one meeting with its agenda or minutes.
+"""Public pages. The public never sees a closed item's content: only its neutral title
+and the line that the decision is published within the duty of confidentiality."""
 
-The public never sees a closed item's content: only its neutral title."""
+import datetime as dt
+from dataclasses import dataclass
 
 from django.core.paginator import Paginator
 from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, render
+from django.template.loader import select_template
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from dagsorden.cases.models import File
-from dagsorden.meetings.models import Meeting
+from dagsorden.meetings.models import AgendaItem, Decision, Meeting
 from dagsorden.meetings.selectors import (
     item_history,
     meeting_absences,
@@ -17,6 +21,25 @@ from dagsorden.meetings.selectors import (
     meeting_public_get,
     meetings_public,
 )
+from dagsorden.organisations.models import Organization
+
+from . import selectors
+from .forms import SearchForm
+
+DOWNLOAD_LINKS_TEMPLATE = "documents/download_links.html"
+
+
+def home(request):
+    return render(
+        request,
+        "portal/home.html",
+        {
+            "upcoming": selectors.upcoming_meetings(),
+            "decisions": selectors.latest_decisions(),
+            "bodies": [b for b in selectors.bodies_public() if b.has_public_meetings],
+            "form": SearchForm(),
+        },
+    )
 
 
 def meeting_list(request):
@@ -45,8 +68,170 @@ def meeting_detail(request, pk):
             "absences": meeting_absences(meeting) if meeting.state != Meeting.State.PLANNED else [],
             "participants": meeting_participants(meeting),
             "show_decisions": meeting.has_minutes,
+            "download_links": _optional_template(DOWNLOAD_LINKS_TEMPLATE),
         },
     )
+
+
+def _optional_template(name: str):
+    """The documents app's include when it is installed, else None (page works without)."""
+    try:
+        return select_template([name])
+    except Exception:  # TemplateDoesNotExist, or a broken include of another app
+        return None
+
+
+def item_detail(request, pk):
+    item = selectors.item_public_get(pk)
+    if item.public:
+        item = next(i for i in meeting_items(item.meeting) if i.pk == item.pk)
+        item.history_entries = item_history(item)
+        item.public_files = [bilag for bilag in item.files.all() if bilag.public]
+    return render(
+        request,
+        "portal/item_detail.html",
+        {
+            "item": item,
+            "meeting": item.meeting,
+            "show_decisions": item.meeting.has_minutes,
+            "absent": selectors.item_absent(item) if item.public else [],
+        },
+    )
+
+
+def case_detail(request, pk):
+    case = selectors.case_public_get(pk)
+    route = selectors.case_route(case)
+    current = case.current_consultation()
+    return render(
+        request, "portal/case_detail.html", {"case": case, "route": route, "current": current}
+    )
+
+
+def body_list(request):
+    return render(request, "portal/body_list.html", {"bodies": selectors.bodies_public()})
+
+
+def body_detail(request, pk):
+    body = selectors.body_public_get(pk)
+    meetings = Paginator(selectors.body_meetings(body).order_by("-start"), 20)
+    upcoming = selectors.body_meetings(body).filter(start__gte=timezone.now()).order_by("start")
+    return render(
+        request,
+        "portal/body_detail.html",
+        {
+            "body": body,
+            "terms": selectors.body_members_by_term(body),
+            "upcoming": upcoming[:5],
+            "meetings": meetings.get_page(request.GET.get("side")),
+        },
+    )
+
+
+def person_detail(request, pk):
+    person = selectors.person_public_get(pk)
+    return render(
+        request,
+        "portal/person_detail.html",
+        {
+            "person": person,
+            "memberships": selectors.person_memberships(person),
+            "attendance": selectors.person_attendance(person),
+            "votes": selectors.person_votes(person),
+        },
+    )
+
+
+def calendar_current(request):
+    today = timezone.localdate()
+    return calendar_month(request, today.year, today.month)
+
+
+def calendar_month(request, year, month):
+    weeks = selectors.calendar_weeks(year, month)
+    first = dt.date(year, month, 1)
+    previous = first - dt.timedelta(days=1)
+    following = first + dt.timedelta(days=32)
+    meetings = [m for week in weeks for day in week if day.in_month for m in day.meetings]
+    return render(
+        request,
+        "portal/calendar.html",
+        {
+            "weeks": weeks,
+            "month": first,
+            "meetings": meetings,
+            "previous": previous.replace(day=1),
+            "next": following.replace(day=1),
+        },
+    )
+
+
+def search(request):
+    form = SearchForm(request.GET or None)
+    result = form.run() if form.is_valid() else None
+    context = {"form": form, "result": result, "query_string": request.GET.urlencode()}
+    if result is not None:
+        context["facets"] = facet_groups(request.GET, result)
+        context["pages"] = _page_links(request.GET, result)
+    return render(request, "portal/search.html", context)
+
+
+def _page_links(params, result) -> dict:
+    page = result.request.page
+    links = {}
+    if page > 1:
+        links["previous"] = _with(params, side=page - 1)
+    if page < result.pages:
+        links["next"] = _with(params, side=page + 1)
+    return links
+
+
+@dataclass
+class FacetLink:
+    label: str
+    count: int
+    url: str
+    active: bool
+
+
+FACET_PARAMS = {"organization": "udvalg", "year": "aar", "item_type": "type", "outcome": "resultat"}
+
+
+def facet_groups(params, result) -> list[tuple[str, list[FacetLink]]]:
+    """Each facet as links that add (or, when active, remove) its filter."""
+    labels = {
+        "organization": dict(Organization.objects.values_list("pk", "name")),
+        "item_type": dict(AgendaItem.Type.choices),
+        "outcome": dict(Decision.Outcome.choices),
+    }
+    titles = {
+        "organization": _("Udvalg"),
+        "year": _("År"),
+        "item_type": _("Sagstype"),
+        "outcome": _("Resultat"),
+    }
+    groups = []
+    for name, param in FACET_PARAMS.items():
+        counts = result.facets.get(name, {})
+        ordered = sorted(counts.items(), key=lambda kv: (-kv[0]) if name == "year" else -kv[1])
+        links = []
+        for value, count in ordered:
+            active = params.get(param) == str(value)
+            url = _with(params, **{param: None if active else value, "side": None})
+            label = str(labels.get(name, {}).get(value, value))
+            links.append(FacetLink(label=label, count=count, url=url, active=active))
+        if links:
+            groups.append((titles[name], links))
+    return groups
+
+
+def _with(params, **changes) -> str:
+    query = params.copy()
+    for key, value in changes.items():
+        query.pop(key, None)
+        if value is not None:
+            query[key] = str(value)
+    return "?" + query.urlencode()
 
 
 def file_download(request, pk, name):

@@ -1,0 +1,308 @@
+"""Reads for the public portal. Everything here returns only what the public may see:
+public meetings, open items, decisions only with approved minutes. Closed items appear
+by their neutral title alone."""
+
+import calendar
+import datetime as dt
+from dataclasses import dataclass, field
+from itertools import groupby
+
+from django.db.models import Exists, OuterRef, Prefetch, Q, QuerySet
+from django.http import Http404
+from django.utils import timezone
+
+from dagsorden.cases.models import Case, Consultation
+from dagsorden.meetings.models import AgendaItem, Attendance, ItemAttendance, Meeting, Vote
+from dagsorden.meetings.selectors import PUBLIC_STATES, meeting_absences, meetings_public
+from dagsorden.organisations.models import LegislativeTerm, Membership, Organization, Person
+
+# --- items -----------------------------------------------------------------------------
+
+
+def items_visible() -> QuerySet[AgendaItem]:
+    """Items of public meetings, open or closed (closed ones show their neutral title)."""
+    return AgendaItem.objects.alive().filter(
+        meeting__deleted=False, meeting__state__in=PUBLIC_STATES
+    )
+
+
+def items_open() -> QuerySet[AgendaItem]:
+    return items_visible().filter(public=True)
+
+
+def item_public_get(pk: int) -> AgendaItem:
+    item = (
+        items_visible()
+        .select_related(
+            "meeting__organization",
+            "meeting__location",
+            "recommendation",
+            "decision",
+            "consultation__case",
+        )
+        .filter(pk=pk)
+        .first()
+    )
+    if item is None:
+        raise Http404
+    return item
+
+
+def decision_is_public(item: AgendaItem) -> bool:
+    return item.public and item.meeting.has_minutes and hasattr(item, "decision")
+
+
+def latest_decisions(limit: int = 10) -> QuerySet[AgendaItem]:
+    """The newest decisions on cases (standard items like "Eventuelt" left out)."""
+    return (
+        items_open()
+        .filter(
+            meeting__state=Meeting.State.MINUTES_APPROVED,
+            decision__isnull=False,
+            placement=AgendaItem.Placement.MAIN,
+        )
+        .select_related("meeting__organization", "decision")
+        .order_by("-meeting__start", "order")[:limit]
+    )
+
+
+def upcoming_meetings(limit: int = 8) -> QuerySet[Meeting]:
+    return meetings_public().filter(start__gte=timezone.now()).order_by("start")[:limit]
+
+
+# --- bodies ----------------------------------------------------------------------------
+
+
+def bodies_public() -> QuerySet[Organization]:
+    has_meetings = meetings_public().filter(organization=OuterRef("pk"))
+    return (
+        Organization.objects.alive()
+        .annotate(has_public_meetings=Exists(has_meetings))
+        .order_by("name")
+    )
+
+
+def body_public_get(pk: int) -> Organization:
+    body = Organization.objects.alive().select_related("municipality").filter(pk=pk).first()
+    if body is None:
+        raise Http404
+    return body
+
+
+@dataclass
+class TermMembers:
+    term: LegislativeTerm | None
+    memberships: list[Membership]
+
+
+def body_members_by_term(body: Organization) -> list[TermMembers]:
+    """The body's members grouped by valgperiode, newest term first, chair first."""
+    memberships = body.memberships.alive().select_related("person", "party", "term").chair_first()
+    by_term = sorted(
+        memberships,
+        key=lambda m: m.term.start_date if m.term else dt.date.min,
+        reverse=True,
+    )
+    groups = []
+    for _term_id, rows in groupby(by_term, key=lambda m: m.term_id):
+        rows = list(rows)
+        rows.sort(key=lambda m: (m.role_rank, m.person.family_name, m.person.given_name))
+        groups.append(TermMembers(term=rows[0].term, memberships=rows))
+    return groups
+
+
+def body_meetings(body: Organization) -> QuerySet[Meeting]:
+    return meetings_public().filter(organization=body)
+
+
+# --- cases -----------------------------------------------------------------------------
+
+
+def case_public_get(pk: int) -> Case:
+    """A case the public knows of: at least one open item of a public meeting treats it."""
+    case = Case.objects.alive().filter(pk=pk, consultations__agenda_items__in=items_open())
+    case = case.distinct().first()
+    if case is None:
+        raise Http404
+    return case
+
+
+def cases_public() -> QuerySet[Case]:
+    open_items = items_open().filter(consultation__case=OuterRef("pk"))
+    return Case.objects.alive().filter(Exists(open_items))
+
+
+@dataclass
+class Treatment:
+    """One meeting's handling of the case in a body."""
+
+    date: dt.date
+    item: AgendaItem | None
+    public: bool
+    result: str = ""
+    absent: list[str] = field(default_factory=list)
+
+
+@dataclass
+class RouteStep:
+    consultation: Consultation
+    treatments: list[Treatment]
+
+
+def case_route(case: Case) -> list[RouteStep]:
+    """The case's route through the bodies, each with its treatments, in route order."""
+    items = (
+        items_visible()
+        .select_related("meeting__organization", "decision")
+        .order_by("meeting__start")
+    )
+    consultations = (
+        case.consultations.alive()
+        .select_related("organization")
+        .prefetch_related(Prefetch("agenda_items", queryset=items, to_attr="visible_items"))
+        .order_by("order")
+    )
+    return [RouteStep(consultation=c, treatments=_treatments(c)) for c in consultations]
+
+
+def _treatments(consultation: Consultation) -> list[Treatment]:
+    treatments = [_treatment(item) for item in consultation.visible_items]
+    if consultation.recorded_date:
+        treatments.append(
+            Treatment(
+                date=consultation.recorded_date,
+                item=None,
+                public=True,
+                result=consultation.recorded_result,
+                absent=list(consultation.recorded_absent),
+            )
+        )
+    return sorted(treatments, key=lambda t: t.date)
+
+
+def _treatment(item: AgendaItem) -> Treatment:
+    date = timezone.localdate(item.meeting.start)
+    if not item.public:
+        return Treatment(date=date, item=item, public=False)
+    result = ""
+    if decision_is_public(item):
+        result = item.decision.text or item.decision.get_outcome_display()
+    return Treatment(date=date, item=item, public=True, result=result, absent=item_absent(item))
+
+
+def item_absent(item: AgendaItem) -> list[str]:
+    """Who was away from the item: afbud/fravær at the meeting and item exceptions."""
+    if item.meeting.state not in (Meeting.State.HELD, Meeting.State.MINUTES_APPROVED):
+        return []
+    names = [f"{line.name} ({line.status.lower()})" for line in meeting_absences(item.meeting)]
+    exceptions = item.attendance_exceptions.alive().select_related("person")
+    names += [f"{row.person.name} ({row.get_kind_display().lower()})" for row in exceptions]
+    return names
+
+
+# --- persons ---------------------------------------------------------------------------
+
+
+def person_public_get(pk: int) -> Person:
+    person = Person.objects.alive().select_related("party").filter(pk=pk).first()
+    if person is None or not person.memberships.alive().exists():
+        raise Http404
+    return person
+
+
+def persons_public() -> QuerySet[Person]:
+    return Person.objects.alive().filter(memberships__deleted=False).distinct()
+
+
+@dataclass
+class AttendanceRate:
+    meetings: int
+    absent: int
+
+    @property
+    def present(self) -> int:
+        return self.meetings - self.absent
+
+    @property
+    def percent(self) -> int | None:
+        return round(100 * self.present / self.meetings) if self.meetings else None
+
+
+def person_memberships(person: Person) -> QuerySet[Membership]:
+    return (
+        person.memberships.alive()
+        .select_related("organization", "party", "term")
+        .order_by("-start_date", "organization__name")
+    )
+
+
+def person_attendance(person: Person) -> AttendanceRate:
+    """Share of the held meetings of the person's bodies, within the person's membership
+    periods, where no afbud or fravær was recorded for the person."""
+    in_membership = Q()
+    for membership in person.memberships.alive():
+        period = Q(
+            organization_id=membership.organization_id, start__date__gte=membership.start_date
+        )
+        if membership.end_date:
+            period &= Q(start__date__lte=membership.end_date)
+        in_membership |= period
+    if not in_membership:
+        return AttendanceRate(meetings=0, absent=0)
+    held = (
+        meetings_public()
+        .filter(in_membership)
+        .filter(
+            state__in=[Meeting.State.HELD, Meeting.State.MINUTES_APPROVED],
+            start__lte=timezone.now(),
+        )
+    )
+    absent = Attendance.objects.filter(meeting__in=held, person=person).exclude(
+        status=Attendance.Status.PRESENT
+    )
+    return AttendanceRate(meetings=held.count(), absent=absent.count())
+
+
+def person_votes(person: Person, limit: int = 50) -> QuerySet[Vote]:
+    """The person's votes on open items with approved minutes, newest first."""
+    return (
+        Vote.objects.alive()
+        .filter(
+            person=person,
+            item__in=items_open(),
+            item__meeting__state=Meeting.State.MINUTES_APPROVED,
+        )
+        .select_related("item__meeting__organization", "item__decision", "party")
+        .order_by("-item__meeting__start")[:limit]
+    )
+
+
+def person_item_exceptions(person: Person) -> QuerySet[ItemAttendance]:
+    return ItemAttendance.objects.alive().filter(person=person, item__in=items_open())
+
+
+# --- calendar --------------------------------------------------------------------------
+
+
+@dataclass
+class CalendarDay:
+    day: dt.date
+    in_month: bool
+    meetings: list[Meeting]
+
+
+def calendar_weeks(year: int, month: int) -> list[list[CalendarDay]]:
+    """The month as weeks Monday–Sunday, each day with its public meetings."""
+    if not 1 <= month <= 12 or not 1900 <= year <= 2200:
+        raise Http404
+    days = list(calendar.Calendar(firstweekday=0).itermonthdates(year, month))
+    start = timezone.make_aware(dt.datetime.combine(days[0], dt.time()))
+    end = timezone.make_aware(dt.datetime.combine(days[-1] + dt.timedelta(days=1), dt.time()))
+    meetings = meetings_public().filter(start__gte=start, start__lt=end).order_by("start")
+    by_day: dict[dt.date, list[Meeting]] = {}
+    for meeting in meetings:
+        by_day.setdefault(timezone.localdate(meeting.start), []).append(meeting)
+    cells = [
+        CalendarDay(day=d, in_month=d.month == month, meetings=by_day.get(d, [])) for d in days
+    ]
+    return [cells[i : i + 7] for i in range(0, len(cells), 7)]

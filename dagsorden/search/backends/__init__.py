@@ -1,0 +1,30 @@
+"""Search backends: how the index matches and ranks, per database vendor.
+
+A backend writes the vendor-specific part of the index and describes, as SQL fragments,
+how to match a parsed query against `search_searchentry e` and how to rank the matches.
+Everything else (filters, facets, paging, snippets) is shared in `dagsorden.search.facade`.
+"""
+
+from dataclasses import dataclass
+
+from django.db import connection
+
+
+@dataclass
+class MatchSql:
+    """FROM and WHERE fragments that select the matching entries, and the ORDER BY."""
+
+    from_sql: str
+    where_sql: str
+    params: list
+    order_sql: str
+
+
+def current_backend():
+    from . import postgres, sqlite
+
+    backends = {"sqlite": sqlite, "postgresql": postgres}
+    try:
+        return backends[connection.vendor]
+    except KeyError:
+        raise NotImplementedError(f"No search backend for {connection.vendor}") from None

@@ -1,0 +1,36 @@
+"""PostgreSQL full text with the 'danish' configuration (Snowball stemming, Danish stop
+words). The generated `document` column is maintained by PostgreSQL itself; ranking is
+ts_rank with the title weighted above the text (PostgreSQL has no built-in bm25)."""
+
+from ..text import ParsedQuery
+from . import MatchSql
+
+
+def write(documents) -> None:
+    """Nothing to do: the tsvector is a generated column of search_searchentry."""
+
+
+def delete(item_ids) -> None:
+    """Nothing to do: the tsvector goes with its row."""
+
+
+def clear() -> None:
+    """Nothing to do: the tsvector goes with its row."""
+
+
+def match(query: ParsedQuery) -> MatchSql:
+    parts, params = [], []
+    for word in query.words:
+        parts.append("plainto_tsquery('danish'::regconfig, %s)")
+        params.append(word)
+    for phrase in query.phrases:
+        parts.append("phraseto_tsquery('danish'::regconfig, %s)")
+        params.append(" ".join(phrase))
+    tsquery = " && ".join(parts)
+    return MatchSql(
+        from_sql=f"search_searchentry e CROSS JOIN (SELECT {tsquery} AS q) query",
+        where_sql="e.document @@ query.q",
+        params=params,
+        # Normalisation 1: divide by 1 + log(length), so long bilag do not win by size.
+        order_sql="ts_rank(e.document, query.q, 1) DESC, e.start DESC",
+    )

@@ -1,0 +1,271 @@
+"""The one way into search: `search()` for readers, `index_item()`/`index_meeting()`/
+`remove_items()`/`reindex_all()` for keeping the index in step with the data.
+
+The backend (SQLite FTS5 or PostgreSQL full text) is chosen by the database vendor; the
+filters, facets, paging and snippets here are the same for both."""
+
+import datetime as dt
+from collections import Counter
+from dataclasses import dataclass, field
+
+from django.db import connection, transaction
+from django.db.models import Prefetch
+from django.utils import timezone
+from django.utils.safestring import SafeString, mark_safe
+
+from dagsorden.cases.models import File
+from dagsorden.meetings.models import AgendaItem, Meeting
+from dagsorden.organisations.models import Organization
+
+from .backends import MatchSql, current_backend
+from .documents import ItemDocument, item_document
+from .models import SearchEntry
+from .text import ParsedQuery, highlight, highlight_all, parse_query
+
+PAGE_SIZE = 20
+FACETS = ("organization", "year", "item_type", "outcome")
+
+
+@dataclass
+class SearchRequest:
+    """What the reader asked for. Facet filters narrow the result; dates are inclusive."""
+
+    text: str = ""
+    organization: int | None = None
+    year: int | None = None
+    item_type: str = ""
+    outcome: str = ""
+    date_from: dt.date | None = None
+    date_to: dt.date | None = None
+    page: int = 1
+    page_size: int = PAGE_SIZE
+
+    @property
+    def has_filters(self) -> bool:
+        return any(
+            [self.organization, self.year, self.item_type, self.outcome, self.date_from,
+             self.date_to]
+        )
+
+
+@dataclass
+class Hit:
+    item_id: int
+    meeting_id: int
+    case_id: int | None
+    organization: str
+    start: dt.datetime
+    title: SafeString
+    snippet: SafeString
+    item_type: str
+    outcome: str
+    journal_number: str
+
+
+@dataclass
+class SearchResult:
+    request: SearchRequest
+    hits: list[Hit] = field(default_factory=list)
+    total: int = 0
+    # facet name → Counter of value → count
+    facets: dict[str, Counter] = field(default_factory=dict)
+
+    @property
+    def pages(self) -> int:
+        return max(1, -(-self.total // self.request.page_size))
+
+
+# --- reading ---------------------------------------------------------------------------
+
+
+def search(request: SearchRequest) -> SearchResult:
+    parsed = parse_query(request.text)
+    if parsed.journal_number:
+        result = _run(request, _journal_match(parsed.journal_number), parsed)
+        if result.total:
+            return result
+        parsed = parse_query(request.text.replace("/", " ").replace("-", " "))
+    if parsed.is_empty:
+        if not request.has_filters:
+            return SearchResult(request=request)
+        return _run(request, _browse_match(), parsed)
+    return _run(request, current_backend().match(parsed), parsed)
+
+
+def _journal_match(journal_number: str) -> MatchSql:
+    return MatchSql(
+        from_sql="search_searchentry e",
+        where_sql="e.journal_key = %s",
+        params=[journal_number.lower()],
+        order_sql="e.start DESC",
+    )
+
+
+def _browse_match() -> MatchSql:
+    return MatchSql(from_sql="search_searchentry e", where_sql="1 = 1", params=[],
+                    order_sql="e.start DESC")
+
+
+def _filters(request: SearchRequest) -> tuple[str, list]:
+    clauses, params = [], []
+    simple = {
+        "e.organization_id": request.organization,
+        "e.year": request.year,
+        "e.item_type": request.item_type,
+        "e.outcome": request.outcome,
+    }
+    for column, value in simple.items():
+        if value:
+            clauses.append(f"{column} = %s")
+            params.append(value)
+    if request.date_from:
+        clauses.append("e.start >= %s")
+        params.append(_local_midnight(request.date_from))
+    if request.date_to:
+        clauses.append("e.start < %s")
+        params.append(_local_midnight(request.date_to + dt.timedelta(days=1)))
+    return "".join(f" AND {clause}" for clause in clauses), params
+
+
+def _local_midnight(day: dt.date) -> dt.datetime:
+    return timezone.make_aware(dt.datetime.combine(day, dt.time()))
+
+
+def _run(request: SearchRequest, match: MatchSql, parsed: ParsedQuery) -> SearchResult:
+    filter_sql, filter_params = _filters(request)
+    where = f"{match.where_sql}{filter_sql}"
+    params = match.params + filter_params
+    facets, total = _facets(match.from_sql, where, params)
+    offset = (max(1, request.page) - 1) * request.page_size
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"SELECT e.item_id FROM {match.from_sql} WHERE {where} "
+            f"ORDER BY {match.order_sql} LIMIT %s OFFSET %s",
+            [*params, request.page_size, offset],
+        )
+        item_ids = [row[0] for row in cursor.fetchall()]
+    hits = _hits(item_ids, parsed)
+    return SearchResult(request=request, hits=hits, total=total, facets=facets)
+
+
+def _facets(from_sql: str, where: str, params: list) -> tuple[dict[str, Counter], int]:
+    """Counts per body, year, item type and outcome in one grouped pass over the matches."""
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"SELECT e.organization_id, e.year, e.item_type, e.outcome, COUNT(*) "
+            f"FROM {from_sql} WHERE {where} GROUP BY 1, 2, 3, 4",
+            params,
+        )
+        rows = cursor.fetchall()
+    facets = {name: Counter() for name in FACETS}
+    total = 0
+    for *values, count in rows:
+        total += count
+        for name, value in zip(FACETS, values, strict=True):
+            if value not in ("", None):
+                facets[name][value] += count
+    return facets, total
+
+
+def _hits(item_ids: list[int], parsed: ParsedQuery) -> list[Hit]:
+    entries = SearchEntry.objects.in_bulk(item_ids)
+    names = dict(
+        Organization.objects.filter(pk__in={e.organization_id for e in entries.values()})
+        .values_list("pk", "name")
+    )
+    stems = parsed.stems()
+    return [_hit(entries[pk], names, stems) for pk in item_ids if pk in entries]
+
+
+def _hit(entry: SearchEntry, names: dict, stems: set[str]) -> Hit:
+    return Hit(
+        item_id=entry.item_id,
+        meeting_id=entry.meeting_id,
+        case_id=entry.case_id,
+        organization=names.get(entry.organization_id, ""),
+        start=entry.start,
+        title=mark_safe(highlight_all(entry.title, stems)),  # noqa: S308 - escaped in highlight
+        snippet=mark_safe(highlight(entry.text, stems)),  # noqa: S308 - escaped in highlight
+        item_type=entry.item_type,
+        outcome=entry.outcome,
+        journal_number=entry.journal_number,
+    )
+
+
+# --- writing ---------------------------------------------------------------------------
+
+
+def items_for_indexing():
+    """Agenda items with everything `item_document` reads, in few queries."""
+    return AgendaItem.objects.select_related(
+        "meeting", "consultation__case", "decision", "recommendation"
+    ).prefetch_related(
+        "sections",
+        "decision__remarks",
+        Prefetch("files", queryset=File.objects.order_by("order", "id")),
+    )
+
+
+@transaction.atomic
+def index_documents(documents: list[ItemDocument], *, remove_ids=()) -> None:
+    """Write `documents` (replacing earlier versions) and drop `remove_ids`."""
+    backend = current_backend()
+    stale = [doc.item_id for doc in documents] + list(remove_ids)
+    SearchEntry.objects.filter(item_id__in=stale).delete()
+    backend.delete(stale)
+    SearchEntry.objects.bulk_create(
+        [_entry(doc) for doc in documents], batch_size=1000
+    )
+    backend.write(documents)
+
+
+def _entry(doc: ItemDocument) -> SearchEntry:
+    return SearchEntry(
+        item_id=doc.item_id, meeting_id=doc.meeting_id, organization_id=doc.organization_id,
+        case_id=doc.case_id, start=doc.start, year=doc.year, item_type=doc.item_type,
+        outcome=doc.outcome, journal_number=doc.journal_number,
+        journal_key=doc.journal_number.lower(), title=doc.title, text=doc.text,
+    )
+
+
+def index_items(item_ids) -> None:
+    """Bring the index up to date for these items: indexed if public, else removed."""
+    item_ids = set(item_ids)
+    documents = []
+    for item in items_for_indexing().filter(pk__in=item_ids):
+        if (doc := item_document(item)) is not None:
+            documents.append(doc)
+    indexed = {doc.item_id for doc in documents}
+    index_documents(documents, remove_ids=item_ids - indexed)
+
+
+def index_item(item: AgendaItem) -> None:
+    index_items([item.pk])
+
+
+def index_meeting(meeting: Meeting) -> None:
+    index_items(AgendaItem.objects.filter(meeting_id=meeting.pk).values_list("pk", flat=True))
+
+
+def remove_items(item_ids) -> None:
+    index_documents([], remove_ids=list(item_ids))
+
+
+def reindex_all(*, batch_size: int = 500, progress=None) -> int:
+    """Rebuild the whole index from the data; returns the number of indexed items."""
+    with transaction.atomic():
+        SearchEntry.objects.all().delete()
+        current_backend().clear()
+    ids = list(AgendaItem.objects.order_by("pk").values_list("pk", flat=True))
+    count = 0
+    for start in range(0, len(ids), batch_size):
+        batch = ids[start : start + batch_size]
+        documents = [
+            doc for item in items_for_indexing().filter(pk__in=batch)
+            if (doc := item_document(item)) is not None
+        ]
+        index_documents(documents)
+        count += len(documents)
+        if progress:
+            progress(start + len(batch), len(ids))
+    return count

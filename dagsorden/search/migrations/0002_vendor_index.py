@@ -1,0 +1,43 @@
+"""The matching structure of the search index, for the running database only.
+
+SQLite: an FTS5 table of Snowball stems (title, body), rowid = agenda item id.
+PostgreSQL: a generated tsvector column ('danish', title weighted A, text B) + GIN index.
+"""
+
+from django.db import migrations
+
+SQLITE_FORWARD = [
+    "CREATE VIRTUAL TABLE search_fts USING fts5("
+    "title, body, tokenize = 'unicode61 remove_diacritics 0')",
+]
+SQLITE_BACKWARD = ["DROP TABLE IF EXISTS search_fts"]
+
+POSTGRES_FORWARD = [
+    "ALTER TABLE search_searchentry ADD COLUMN document tsvector GENERATED ALWAYS AS ("
+    "setweight(to_tsvector('danish'::regconfig, coalesce(title, '')), 'A') || "
+    "setweight(to_tsvector('danish'::regconfig, coalesce(text, '')), 'B')) STORED",
+    "CREATE INDEX search_entry_document_gin ON search_searchentry USING gin (document)",
+]
+POSTGRES_BACKWARD = [
+    "DROP INDEX IF EXISTS search_entry_document_gin",
+    "ALTER TABLE search_searchentry DROP COLUMN IF EXISTS document",
+]
+
+
+def _run(statements_by_vendor):
+    def run(apps, schema_editor):
+        for statement in statements_by_vendor.get(schema_editor.connection.vendor, []):
+            schema_editor.execute(statement)
+
+    return run
+
+
+class Migration(migrations.Migration):
+    dependencies = [("search", "0001_initial")]
+
+    operations = [
+        migrations.RunPython(
+            _run({"sqlite": SQLITE_FORWARD, "postgresql": POSTGRES_FORWARD}),
+            _run({"sqlite": SQLITE_BACKWARD, "postgresql": POSTGRES_BACKWARD}),
+        ),
+    ]

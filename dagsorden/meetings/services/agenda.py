@@ -1,0 +1,211 @@
+"""Building and publishing the agenda: meetings, items, cases put on the agenda."""
+
+import datetime as dt
+from collections.abc import Sequence
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.db.models import F
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from dagsorden.cases.models import Consultation
+from dagsorden.core.audit import audit_record
+from dagsorden.organisations.models import LegislativeTerm, Organization
+
+from ..models import (
+    AgendaItem,
+    Meeting,
+    Recommendation,
+    Section,
+)
+from ..numbering import agenda_first_number, agenda_item_next_number
+from ..workdays import workdays_before
+from ._common import ensure_editable, ensure_state, lock_body, meeting_for_update
+
+SectionText = tuple[str, str]
+
+
+@transaction.atomic
+def agenda_item_create(
+    *,
+    meeting: Meeting,
+    title: str,
+    sections: Sequence[SectionText] = (),
+    public: bool = True,
+    public_title: str = "",
+    item_type: str = "",
+    recommendation_by: str = "",
+    recommendation_clauses: Sequence[str] = (),
+    consultation: Consultation | None = None,
+    placement: str = AgendaItem.Placement.MAIN,
+    presenters: str = "",
+    by=None,
+) -> AgendaItem:
+    """Add an item with the next number under the body's numbering rule, in its place on
+    the agenda: after the opening standard items, open cases before the closing standard
+    items, closed items last."""
+    meeting = meeting_for_update(meeting.pk)
+    ensure_editable(meeting)
+    lock_body(meeting.organization_id)
+    item = AgendaItem(
+        meeting=meeting,
+        consultation=consultation,
+        number=agenda_item_next_number(meeting=meeting),
+        title=title,
+        public=public,
+        public_title=public_title if not public else "",
+        item_type=item_type,
+        placement=placement,
+        presenters=presenters,
+    )
+    item.order = _agenda_slot(meeting, item.agenda_rank)
+    item.full_clean()
+    item.save()
+    Section.objects.bulk_create(
+        Section(item=item, order=order, heading=heading, body=body)
+        for order, (heading, body) in enumerate(sections, start=1)
+    )
+    if recommendation_by or recommendation_clauses:
+        Recommendation.objects.create(
+            item=item, by=recommendation_by, clauses=list(recommendation_clauses)
+        )
+    audit_record(action="agenda_item_create", obj=item, by=by, summary=title)
+    return item
+
+
+@transaction.atomic
+def meeting_create(
+    *,
+    organization: Organization,
+    start: dt.datetime,
+    end: dt.datetime | None = None,
+    location=None,
+    by=None,
+) -> Meeting:
+    """Plan a meeting; the body's standard items are put on its agenda at once."""
+    term = LegislativeTerm.objects.filter(
+        municipality=organization.municipality_id,
+        start_date__lte=timezone.localdate(start),
+        end_date__gte=timezone.localdate(start),
+    ).first()
+    meeting = Meeting(
+        organization=organization,
+        term=term,
+        start=start,
+        end=end,
+        location=location or organization.default_location,
+    )
+    meeting.full_clean()
+    meeting.save()
+    for standard in organization.standard_items:
+        agenda_item_create(
+            meeting=meeting,
+            title=standard["title"],
+            placement=standard.get("position", AgendaItem.Placement.START),
+            by=by,
+        )
+    audit_record(action="meeting_create", obj=meeting, by=by)
+    return meeting
+
+
+@transaction.atomic
+def item_sections_replace(*, item: AgendaItem, sections: Sequence[SectionText], by=None) -> None:
+    """Replace an item's sections (heading, Markdown) with new text, in the given order."""
+    ensure_editable(meeting_for_update(item.meeting_id))
+    item.sections.all().delete()
+    Section.objects.bulk_create(
+        Section(item=item, order=order, heading=heading, body=body)
+        for order, (heading, body) in enumerate(sections, start=1)
+    )
+    audit_record(action="item_sections_replace", obj=item, by=by)
+
+
+def _agenda_slot(meeting: Meeting, rank: int) -> int:
+    """Make room for an item of `rank` after the items that go before it; return its order."""
+    items = list(meeting.items.alive().order_by("order"))
+    before = [item.order for item in items if item.agenda_rank <= rank]
+    slot = (max(before) if before else 0) + 1
+    meeting.items.filter(order__gte=slot).update(order=F("order") + 1)
+    return slot
+
+
+def _renumber_in_agenda_order(meeting: Meeting) -> None:
+    """Number the items consecutively in agenda order, continuing the body's sequence."""
+    first = agenda_first_number(meeting=meeting)
+    for number, item in enumerate(meeting.items.alive().order_by("order"), start=first):
+        if item.number != number:
+            item.number = number
+            item.save(update_fields=["number", "modified"])
+
+
+@transaction.atomic
+def case_schedule(
+    *, consultation: Consultation, meeting: Meeting, title: str = "", by=None, **item_fields
+) -> AgendaItem:
+    """Put a case on a meeting of the body whose turn it is, as a new agenda item."""
+    consultation = Consultation.objects.select_for_update().get(pk=consultation.pk)
+    if consultation.organization_id != meeting.organization_id:
+        raise ValidationError(
+            _("Sagen skal behandles i %(body)s, ikke i %(other)s.")
+            % {"body": consultation.organization, "other": meeting.organization},
+            code="wrong_body",
+        )
+    if consultation.status != Consultation.Status.READY:
+        raise ValidationError(
+            _("Sagen kan ikke sættes på: behandlingen har status »%(status)s«.")
+            % {"status": consultation.get_status_display()},
+            code="not_ready",
+        )
+    ensure_state(
+        meeting_for_update(meeting.pk), Meeting.State.PLANNED, Meeting.State.AGENDA_PUBLISHED
+    )
+    item = agenda_item_create(
+        meeting=meeting,
+        title=title or consultation.case.title,
+        consultation=consultation,
+        by=by,
+        **item_fields,
+    )
+    consultation.status = Consultation.Status.SCHEDULED
+    consultation.save(update_fields=["status", "modified"])
+    return item
+
+
+def agenda_deadline(meeting: Meeting) -> dt.datetime:
+    """The latest time the agenda may be sent: N workdays before the meeting day."""
+    days = meeting.organization.municipality.agenda_deadline_workdays
+    local_start = timezone.localtime(meeting.start)
+    deadline_day = workdays_before(local_start.date(), days)
+    return local_start.replace(
+        year=deadline_day.year, month=deadline_day.month, day=deadline_day.day
+    )
+
+
+@transaction.atomic
+def meeting_publish_agenda(
+    *, meeting: Meeting, by=None, late_reason: str = "", at: dt.datetime | None = None
+) -> Meeting:
+    """Send out the agenda. After the deadline a reason must be given."""
+    meeting = meeting_for_update(meeting.pk)
+    ensure_state(meeting, Meeting.State.PLANNED)
+    if not meeting.items.alive().exists():
+        raise ValidationError(_("Dagsordenen har ingen punkter."), code="empty_agenda")
+    published_at = at or timezone.now()
+    if published_at > agenda_deadline(meeting) and not late_reason.strip():
+        raise ValidationError(
+            _(
+                "Fristen for udsendelse (%(days)s hverdage før mødet) er overskredet. "
+                "Angiv en begrundelse."
+            )
+            % {"days": meeting.organization.municipality.agenda_deadline_workdays},
+            code="deadline_passed",
+        )
+    lock_body(meeting.organization_id)
+    _renumber_in_agenda_order(meeting)
+    meeting.state = Meeting.State.AGENDA_PUBLISHED
+    meeting.agenda_published_at = published_at
+    meeting.late_reason = late_reason.strip()
+    meeting.save()
+    audit_record(action="meeting_publish_agenda", obj=meeting, by=by, late_reason=late_reason)
+    return meeting

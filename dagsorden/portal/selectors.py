@@ -7,7 +7,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 from itertools import groupby
 
-from django.db.models import Exists, OuterRef, Prefetch, Q, QuerySet
+from django.db.models import Exists, Max, Min, OuterRef, Prefetch, Q, QuerySet
 from django.http import Http404
 from django.utils import timezone
 
@@ -291,10 +291,19 @@ class CalendarDay:
     meetings: list[Meeting]
 
 
+def calendar_bounds() -> tuple[dt.date, dt.date]:
+    """First and last month the calendar pages to: a year around the public meetings (so
+    "next month" links end somewhere)."""
+    span = meetings_public().aggregate(first=Min("start"), last=Max("start"))
+    today = timezone.localdate()
+    first = timezone.localdate(span["first"]) if span["first"] else today
+    last = timezone.localdate(span["last"]) if span["last"] else today
+    first, last = min(first, today), max(last, today)
+    return dt.date(first.year - 1, first.month, 1), dt.date(last.year + 1, last.month, 1)
+
+
 def calendar_weeks(year: int, month: int) -> list[list[CalendarDay]]:
     """The month as weeks Monday–Sunday, each day with its public meetings."""
-    if not 1 <= month <= 12 or not 1900 <= year <= 2200:
-        raise Http404
     days = list(calendar.Calendar(firstweekday=0).itermonthdates(year, month))
     start = timezone.make_aware(dt.datetime.combine(days[0], dt.time()))
     end = timezone.make_aware(dt.datetime.combine(days[-1] + dt.timedelta(days=1), dt.time()))

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from django.core.paginator import Paginator
 from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, render
+from django.template import TemplateDoesNotExist
 from django.template.loader import select_template
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -68,17 +69,21 @@ def meeting_detail(request, pk):
             "absences": meeting_absences(meeting) if meeting.state != Meeting.State.PLANNED else [],
             "participants": meeting_participants(meeting),
             "show_decisions": meeting.has_minutes,
-            "download_links": _optional_template(DOWNLOAD_LINKS_TEMPLATE),
+            "download_links": _download_links(meeting),
         },
     )
 
 
-def _optional_template(name: str):
-    """The documents app's include when it is installed, else None (page works without)."""
+def _download_links(meeting) -> str:
+    """The documents app's PDF/HTML links for the meeting; empty when that app does not
+    provide them, so the page works on its own."""
     try:
-        return select_template([name])
-    except Exception:  # TemplateDoesNotExist, or a broken include of another app
-        return None
+        from dagsorden.documents.templatetags.documents import document_links
+
+        template = select_template([DOWNLOAD_LINKS_TEMPLATE])
+    except (ImportError, TemplateDoesNotExist):
+        return ""
+    return template.render(document_links(meeting))
 
 
 def item_detail(request, pk):
@@ -148,10 +153,13 @@ def calendar_current(request):
 
 
 def calendar_month(request, year, month):
+    first_allowed, last_allowed = selectors.calendar_bounds()
+    if not 1 <= month <= 12 or not first_allowed <= dt.date(year, month, 1) <= last_allowed:
+        raise Http404
     weeks = selectors.calendar_weeks(year, month)
     first = dt.date(year, month, 1)
-    previous = first - dt.timedelta(days=1)
-    following = first + dt.timedelta(days=32)
+    previous = (first - dt.timedelta(days=1)).replace(day=1)
+    following = (first + dt.timedelta(days=32)).replace(day=1)
     meetings = [m for week in weeks for day in week if day.in_month for m in day.meetings]
     return render(
         request,
@@ -160,8 +168,8 @@ def calendar_month(request, year, month):
             "weeks": weeks,
             "month": first,
             "meetings": meetings,
-            "previous": previous.replace(day=1),
-            "next": following.replace(day=1),
+            "previous": previous if previous >= first_allowed else None,
+            "next": following if following <= last_allowed else None,
         },
     )
 

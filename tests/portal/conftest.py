@@ -11,6 +11,8 @@ from tests.factories import (
     local,
 )
 
+from .closed_world import demo_with_secrets  # noqa: F401 - fixture
+
 
 @pytest.fixture
 def council_setup(db):

@@ -1,0 +1,116 @@
+"""Closed items' content appears nowhere public: crawl every page reachable from the
+front page, every feed and calendar, the sitemap, searches for every marker, and the
+closed items' own URLs."""
+
+import re
+from urllib.parse import urljoin, urlsplit
+
+import pytest
+from django.urls import reverse
+
+from .closed_world import MARKERS
+
+HREF = re.compile(r"""(?:href|src)="([^"]+)\"""")
+LOC = re.compile(r"<loc>([^<]+)</loc>|<link>([^<]+)</link>|<link href=\"([^\"]+)\"")
+SKIP_PREFIXES = ("/admin/", "/i18n/", "/static/")
+# Binary PDFs are rendered by the documents app from the same public data as the HTML,
+# Markdown and text versions, which the crawl does read.
+SKIP_SUFFIXES = (".pdf",)
+MAX_PAGES = 3000
+
+
+def _links(body: str) -> list[str]:
+    found = [match.replace("&amp;", "&") for match in HREF.findall(body)]
+    for groups in LOC.findall(body):
+        found += [g for g in groups if g]
+    return found
+
+
+def _local(url: str) -> str | None:
+    parts = urlsplit(url)
+    if parts.scheme in ("mailto", "tel", "javascript") or (
+        parts.netloc and parts.netloc != "testserver"
+    ):
+        return None
+    path = parts.path + (f"?{parts.query}" if parts.query else "")
+    if (
+        not path.startswith("/")
+        or path.startswith(SKIP_PREFIXES)
+        or parts.path.endswith(SKIP_SUFFIXES)
+    ):
+        return None
+    return path
+
+
+def crawl(client, seeds):
+    seen, queue, pages = set(), list(seeds), {}
+    while queue and len(seen) < MAX_PAGES:
+        url = queue.pop()
+        if url in seen:
+            continue
+        seen.add(url)
+        response = client.get(url)
+        body = b"".join(response.streaming_content) if response.streaming else response.content
+        text = body.decode("utf-8", errors="replace")
+        pages[url] = (response.status_code, text)
+        if (
+            response.status_code != 200
+            or "html" not in response.get("Content-Type", "")
+            and "xml" not in response.get("Content-Type", "")
+        ):
+            continue
+        for link in _links(text):
+            local = _local(urljoin(url, link))
+            if local and local.split("#")[0] not in seen:
+                queue.append(local.split("#")[0])
+    return pages
+
+
+@pytest.mark.slow
+def test_no_closed_content_anywhere_public(client, demo_with_secrets):
+    world = demo_with_secrets
+    searches = [reverse("portal:search") + f"?q={word}" for word in MARKERS.values()]
+    searches += [reverse("portal:search_rss") + f"?q={word}" for word in MARKERS.values()]
+    searches += [
+        reverse("portal:search") + "?q=lokalplan",
+        reverse("portal:search") + "?q=00.00.00-A00-999-26",
+    ]
+    closed_urls = [reverse("portal:item_detail", args=[item.pk]) for item in world.closed_items]
+    closed_urls += [reverse("portal:case_detail", args=[world.secret_case.pk])]
+    closed_urls += [
+        reverse("portal:file_download", args=[bilag.pk, "bilag.pdf"])
+        for item in world.closed_items
+        for bilag in item.files.all()
+    ]
+    seeds = ["/", reverse("portal:sitemap"), reverse("portal:ical"), *searches, *closed_urls]
+    pages = crawl(client, seeds)
+
+    assert len(pages) > 150, "the crawl should reach the whole demo portal"
+    leaks = {
+        url: [name for name, word in MARKERS.items() if word.lower() in text.lower()]
+        for url, (status, text) in pages.items()
+    }
+    assert {url: found for url, found in leaks.items() if found} == {}
+    assert all(status in (200, 404) for status, _ in pages.values()), {
+        url: status for url, (status, _) in pages.items() if status not in (200, 404)
+    }
+    # The closed items' pages exist, with the neutral title and the confidentiality line.
+    status, text = pages[closed_urls[0]]
+    assert status == 200 and "Personalesag" in text and "tavshedspligten" in text
+    # A case known only from closed items and closed bilag are not public at all.
+    assert pages[closed_urls[-1]][0] == 404
+    assert pages[reverse("portal:case_detail", args=[world.secret_case.pk])][0] == 404
+    # The crawl went through every feed type and calendar.
+    kinds = (
+        "/rss/",
+        "/atom/",
+        "kalender.ics",
+        "sitemap.xml",
+        "/punkter/",
+        "/sager/",
+        "/personer/",
+        "/udvalg/",
+        "/kalender/",
+        "dagsorden.html",
+    )
+    assert all(any(kind in url for url in pages) for kind in kinds)

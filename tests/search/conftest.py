@@ -5,7 +5,7 @@ index follows by its signals)."""
 import pytest
 
 from dagsorden.cases.models import File
-from dagsorden.meetings.models import Decision, Meeting, Recommendation, Section
+from dagsorden.meetings.models import AgendaItem, Decision, Meeting, Recommendation, Section
 from tests.factories import (
     AgendaItemFactory,
     CaseFactory,
@@ -47,6 +47,7 @@ class Archive:
             consultation = ConsultationFactory(
                 case=case, organization=meeting.organization, order=case.consultations.count() + 1
             )
+        fields.setdefault("draft_state", AgendaItem.DraftState.APPROVED)
         item = AgendaItemFactory(
             meeting=meeting,
             title=title,

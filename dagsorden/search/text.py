@@ -67,8 +67,12 @@ class ParsedQuery:
         return found
 
 
+# Typographic quotes (“…”, „…“, »…«) count as plain double quotes.
+QUOTES = str.maketrans({"“": '"', "”": '"', "„": '"', "»": '"', "«": '"'})
+
+
 def parse_query(text: str) -> ParsedQuery:
-    text = (text or "").strip()
+    text = (text or "").translate(QUOTES).strip()
     if JOURNAL_NUMBER.match(text):
         return ParsedQuery(journal_number=text)
     phrases = [tokens(phrase) for phrase in PHRASE.findall(text)]

@@ -30,14 +30,16 @@ def combined_pdf(document: Document, main_pdf: bytes) -> bytes:
     for item in document.items:
         parent = None
         if item.heading in starts:
-            parent = writer.add_outline_item(item.heading, starts[item.heading])
+            parent = writer.add_outline_item(title=item.heading, page_number=starts[item.heading])
         for attachment in _pdf_attachments(item):
             first_page = len(writer.pages)
             if _append(writer, attachment.path):
-                writer.add_outline_item(attachment.name, first_page, parent=parent)
+                writer.add_outline_item(
+                    title=attachment.name, page_number=first_page, parent=parent
+                )
     for title, page in starts.items():  # the signature sheet and anything not an item
         if title not in {item.heading for item in document.items}:
-            writer.add_outline_item(title, page)
+            writer.add_outline_item(title=title, page_number=page)
     writer.add_metadata(main.metadata or {})
     writer.page_mode = "/UseOutlines"
     out = io.BytesIO()

@@ -44,11 +44,13 @@ class Command(BaseCommand):
         for warning in warnings:
             self.stderr.write(f"warning: {warning}")
         rendered = render(document, options["format"])
-        self._write(rendered.content, options["output"])
+        self._write(rendered.content, options["output"], binary=options["format"] == "pdf")
 
-    def _write(self, content: bytes, output: str | None) -> None:
+    def _write(self, content: bytes, output: str | None, *, binary: bool) -> None:
         if output and output != "-":
             Path(output).write_bytes(content)
-        else:
+        elif binary:
             sys.stdout.buffer.write(content)
             sys.stdout.flush()
+        else:
+            self.stdout.write(content.decode(), ending="")

@@ -28,6 +28,7 @@ from dagsorden.meetings.services import (
     decision_record,
     item_postpone,
     item_sections_replace,
+    item_set_draft_state,
     meeting_close,
     meeting_create,
     meeting_publish_agenda,
@@ -335,6 +336,8 @@ def _schedule_ready_cases(world: World, meeting: Meeting) -> None:
             by=world.admin,
         )
         _attach_bilag(world, item, theme)
+        item_set_draft_state(item=item, state=AgendaItem.DraftState.READY, by=world.admin)
+        item_set_draft_state(item=item, state=AgendaItem.DraftState.APPROVED, by=world.admin)
 
 
 def _sections(world: World, theme: content.Theme) -> list[tuple[str, str]]:

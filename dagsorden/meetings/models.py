@@ -134,12 +134,18 @@ class AgendaItem(BaseModel):
         _("udarbejdelse"), max_length=10, choices=DraftState.choices, default=DraftState.DRAFT
     )
     draft_state_by = models.ForeignKey(
-        "auth.User", verbose_name=_("status sat af"), null=True, blank=True,
-        on_delete=models.SET_NULL, related_name="+",
+        "auth.User",
+        verbose_name=_("status sat af"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
     )
     draft_state_at = models.DateTimeField(_("status sat"), null=True, blank=True)
     version = models.PositiveIntegerField(
-        _("version"), default=1, editable=False,
+        _("version"),
+        default=1,
+        editable=False,
         help_text=_("Tælles op ved hver redigering, så to samtidige rettelser opdages"),
     )
     placement = models.CharField(

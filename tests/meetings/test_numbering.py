@@ -20,8 +20,8 @@ def test_per_meeting_numbering_starts_at_one_on_each_meeting():
     first = meeting_create(organization=body, start=local(2026, 3, 3))
     second = meeting_create(organization=body, start=local(2026, 4, 7))
     for meeting in (first, second):
-        agenda_item_create(meeting=meeting, title="A")
-        agenda_item_create(meeting=meeting, title="B")
+        agenda_item_create(meeting=meeting, draft_state="approved", title="A")
+        agenda_item_create(meeting=meeting, draft_state="approved", title="B")
     assert _numbers(first) == [1, 2]
     assert _numbers(second) == [1, 2]
 
@@ -30,13 +30,13 @@ def test_running_numbering_continues_through_the_year_and_restarts_next_year():
     body = OrganizationFactory(item_numbering=Organization.Numbering.PER_YEAR)
     march = meeting_create(organization=body, start=local(2026, 3, 3))
     for title in "ABC":
-        agenda_item_create(meeting=march, title=title)
+        agenda_item_create(meeting=march, draft_state="approved", title=title)
     _publish(march)
     april = meeting_create(organization=body, start=local(2026, 4, 7))
-    item = agenda_item_create(meeting=april, title="D")
+    item = agenda_item_create(meeting=april, draft_state="approved", title="D")
     assert item.number == 4
     january = meeting_create(organization=body, start=local(2027, 1, 12))
-    assert agenda_item_create(meeting=january, title="E").number == 1
+    assert agenda_item_create(meeting=january, draft_state="approved", title="E").number == 1
 
 
 def test_publishing_numbers_items_in_agenda_order_after_earlier_meetings():
@@ -49,9 +49,9 @@ def test_publishing_numbers_items_in_agenda_order_after_earlier_meetings():
     )
     march = meeting_create(organization=body, start=local(2026, 3, 3))
     april = meeting_create(organization=body, start=local(2026, 4, 7))
-    agenda_item_create(meeting=march, title="Sag i marts")
-    agenda_item_create(meeting=april, title="Lukket sag", public=False)
-    agenda_item_create(meeting=april, title="Åben sag")
+    agenda_item_create(meeting=march, draft_state="approved", title="Sag i marts")
+    agenda_item_create(meeting=april, draft_state="approved", title="Lukket sag", public=False)
+    agenda_item_create(meeting=april, draft_state="approved", title="Åben sag")
     _publish(march)
     _publish(april)
     titles = list(april.items.order_by("order").values_list("title", flat=True))

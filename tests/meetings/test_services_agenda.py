@@ -39,6 +39,7 @@ def test_case_schedule_puts_the_case_on_the_agenda_of_the_body_whose_turn_it_is(
     )
     first = case.consultations.get(order=1)
     item = case_schedule(
+        draft_state="approved",
         consultation=first,
         meeting=council_setup["meeting"],
         sections=[("Sagens kerne", "Kort fortalt.")],
@@ -58,15 +59,23 @@ def test_case_schedule_refuses_another_body_and_a_case_not_ready(council_setup):
     )
     council_meeting = meeting_create(organization=council, start=local(2026, 10, 22))
     with pytest.raises(ValidationError, match="skal behandles i"):
-        case_schedule(consultation=case.consultations.get(order=1), meeting=council_meeting)
+        case_schedule(
+            draft_state="approved",
+            consultation=case.consultations.get(order=1),
+            meeting=council_meeting,
+        )
     with pytest.raises(ValidationError, match="kan ikke sættes på"):
-        case_schedule(consultation=case.consultations.get(order=2), meeting=council_meeting)
+        case_schedule(
+            draft_state="approved",
+            consultation=case.consultations.get(order=2),
+            meeting=council_meeting,
+        )
     assert not council_meeting.items.exists()
 
 
 def test_publishing_after_the_deadline_needs_a_reason(council_setup):
     meeting = council_setup["meeting"]
-    agenda_item_create(meeting=meeting, title="Sag")
+    agenda_item_create(meeting=meeting, draft_state="approved", title="Sag")
     late = agenda_deadline(meeting) + dt.timedelta(hours=1)
     with pytest.raises(ValidationError, match="begrundelse"):
         meeting_publish_agenda(meeting=meeting, at=late)
@@ -90,10 +99,13 @@ def test_deadline_is_four_workdays_before_at_the_meeting_time(council_setup):
 
 def test_a_refused_item_leaves_the_agenda_as_it_was(council_setup):
     meeting = council_setup["meeting"]
-    closed = agenda_item_create(meeting=meeting, title="Lukket", public=False)
+    closed = agenda_item_create(
+        meeting=meeting, draft_state="approved", title="Lukket", public=False
+    )
     with pytest.raises(ValidationError):
         agenda_item_create(
             meeting=meeting,
+            draft_state="approved",
             title="Åben",
             item_type="ukendt-type",
             sections=[("Sagens kerne", "Tekst")],

@@ -30,6 +30,7 @@ def live(council_setup):
         route=[(council_setup["committee"], "indstiller"), (council_setup["council"], "afgoer")],
     )
     item = case_schedule(
+        draft_state="approved",
         consultation=case.consultations.get(order=1),
         meeting=council_setup["meeting"],
         sections=[("Sagsfremstilling", "Tekst.")],
@@ -73,7 +74,7 @@ def test_a_stedfortraeder_votes_for_the_party_of_the_member_replaced(live):
 
 
 def test_decisions_cannot_be_recorded_before_the_agenda_is_out(council_setup):
-    item = agenda_item_create(meeting=council_setup["meeting"], title="Sag")
+    item = agenda_item_create(meeting=council_setup["meeting"], draft_state="approved", title="Sag")
     with pytest.raises(ValidationError, match="Planlagt"):
         decision_record(item=item, outcome="godkendt")
 

@@ -29,7 +29,9 @@ def held(council_setup):
         route=[(council_setup["committee"], "indstiller"), (council_setup["council"], "afgoer")],
     )
     item = case_schedule(
-        consultation=case.consultations.get(order=1), meeting=council_setup["meeting"]
+        draft_state="approved",
+        consultation=case.consultations.get(order=1),
+        meeting=council_setup["meeting"],
     )
     meeting = meeting_publish_agenda(meeting=council_setup["meeting"], at=local(2026, 10, 1))
     decision = decision_record(item=item, outcome="anbefales", text="Anbefales.")
@@ -79,9 +81,11 @@ def test_the_next_body_shows_the_history_once_scheduled(held):
 
     meeting_approve_minutes(meeting=held["meeting"])
     council_meeting = meeting_create(organization=held["council"], start=local(2026, 10, 29))
-    agenda_item_create(meeting=council_meeting, title="Fast punkt")
+    agenda_item_create(meeting=council_meeting, draft_state="approved", title="Fast punkt")
     item = case_schedule(
-        consultation=held["case"].consultations.get(order=2), meeting=council_meeting
+        draft_state="approved",
+        consultation=held["case"].consultations.get(order=2),
+        meeting=council_meeting,
     )
     history = item_history(item)
     assert [(h.body, h.date.isoformat(), h.decision) for h in history] == [

@@ -18,11 +18,13 @@ def published(council_setup):
     meeting = council_setup["meeting"]
     open_item = agenda_item_create(
         meeting=meeting,
+        draft_state="approved",
         title="Ny legeplads",
         sections=[("Sagsfremstilling", "Gynger og rutsjebane.")],
     )
     closed_item = agenda_item_create(
         meeting=meeting,
+        draft_state="approved",
         title=f"Køb af ejendom {SECRET}",
         public=False,
         public_title="Lukket punkt: Ejendomshandel",

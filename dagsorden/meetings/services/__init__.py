@@ -6,25 +6,44 @@ ValidationError with a message for the user, and nothing is written.
 """
 
 from .agenda import (
+    EditConflict,
     agenda_deadline,
     agenda_item_create,
+    agenda_item_move,
+    agenda_reorder,
     case_schedule,
     item_sections_replace,
+    item_set_draft_state,
+    item_update,
     meeting_create,
     meeting_publish_agenda,
 )
 from .minutes import approval_record, meeting_approve_minutes
+from .notes import note_delete, note_save
 from .session import (
     attendance_record_absence,
+    attendance_record_present,
     decision_add_remark,
     decision_record,
+    item_attendance_clear,
+    item_attendance_record,
     item_postpone,
     meeting_close,
 )
 
 __all__ = [
+    "EditConflict",
     "agenda_deadline",
     "agenda_item_create",
+    "agenda_item_move",
+    "agenda_reorder",
+    "attendance_record_present",
+    "item_attendance_clear",
+    "item_attendance_record",
+    "item_set_draft_state",
+    "item_update",
+    "note_delete",
+    "note_save",
     "approval_record",
     "attendance_record_absence",
     "case_schedule",

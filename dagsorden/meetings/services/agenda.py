@@ -13,12 +13,14 @@ from dagsorden.cases.models import Consultation
 from dagsorden.core.audit import audit_record
 from dagsorden.organisations.models import LegislativeTerm, Organization
 
+from ..checks import agenda_publication_problems
 from ..models import (
     AgendaItem,
     Meeting,
     Recommendation,
     Section,
 )
+from ..notices import notify_agenda_published
 from ..numbering import agenda_first_number, agenda_item_next_number
 from ..workdays import workdays_before
 from ._common import ensure_editable, ensure_state, lock_body, meeting_for_update
@@ -40,6 +42,7 @@ def agenda_item_create(
     consultation: Consultation | None = None,
     placement: str = AgendaItem.Placement.MAIN,
     presenters: str = "",
+    draft_state: str = AgendaItem.DraftState.DRAFT,
     by=None,
 ) -> AgendaItem:
     """Add an item with the next number under the body's numbering rule, in its place on
@@ -58,6 +61,7 @@ def agenda_item_create(
         item_type=item_type,
         placement=placement,
         presenters=presenters,
+        draft_state=draft_state,
     )
     item.order = _agenda_slot(meeting, item.agenda_rank)
     item.full_clean()
@@ -103,6 +107,8 @@ def meeting_create(
             meeting=meeting,
             title=standard["title"],
             placement=standard.get("position", AgendaItem.Placement.START),
+            # Standard items are the body's own boilerplate: ready as they are.
+            draft_state=AgendaItem.DraftState.APPROVED,
             by=by,
         )
     audit_record(action="meeting_create", obj=meeting, by=by)
@@ -201,6 +207,9 @@ def meeting_publish_agenda(
             % {"days": meeting.organization.municipality.agenda_deadline_workdays},
             code="deadline_passed",
         )
+    problems = agenda_publication_problems(meeting)
+    if problems:
+        raise ValidationError([str(problem) for problem in problems], code="not_ready")
     lock_body(meeting.organization_id)
     _renumber_in_agenda_order(meeting)
     meeting.state = Meeting.State.AGENDA_PUBLISHED
@@ -208,4 +217,134 @@ def meeting_publish_agenda(
     meeting.late_reason = late_reason.strip()
     meeting.save()
     audit_record(action="meeting_publish_agenda", obj=meeting, by=by, late_reason=late_reason)
+    transaction.on_commit(lambda: notify_agenda_published(meeting))
     return meeting
+
+
+class EditConflict(ValidationError):
+    """Someone else saved the item after this editor opened it."""
+
+
+@transaction.atomic
+def item_update(
+    *,
+    item: AgendaItem,
+    expected_version: int,
+    title: str,
+    sections: Sequence[SectionText],
+    item_type: str = "",
+    public: bool = True,
+    public_title: str = "",
+    presenters: str = "",
+    recommendation_by: str = "",
+    recommendation_clauses: Sequence[str] = (),
+    by=None,
+) -> AgendaItem:
+    """Save an edited item, unless someone else saved it since `expected_version`.
+
+    The check and the version bump are one UPDATE, so of two simultaneous saves exactly
+    one wins; the other gets EditConflict and keeps its text in the form.
+    """
+    meeting = meeting_for_update(item.meeting_id)
+    ensure_editable(meeting)
+    bumped = AgendaItem.objects.filter(pk=item.pk, version=expected_version).update(
+        version=F("version") + 1
+    )
+    if not bumped:
+        raise EditConflict(
+            _(
+                "Punktet er blevet ændret af en anden, siden du åbnede det. Dine ændringer er "
+                "ikke gemt: kopier din tekst, genindlæs punktet og indsæt den igen."
+            ),
+            code="conflict",
+        )
+    item.refresh_from_db()
+    item.title = title
+    item.item_type = item_type
+    item.public = public
+    item.public_title = "" if public else public_title
+    item.presenters = presenters
+    if meeting.state == Meeting.State.PLANNED and not item.is_standard:
+        item.draft_state = AgendaItem.DraftState.DRAFT  # changed text needs approval again
+    item.full_clean()
+    item.save()
+    item.sections.all().delete()
+    Section.objects.bulk_create(
+        Section(item=item, order=order, heading=heading, body=body)
+        for order, (heading, body) in enumerate(sections, start=1)
+        if heading.strip()
+    )
+    _recommendation_replace(item, recommendation_by, recommendation_clauses)
+    audit_record(action="item_update", obj=item, by=by, summary=title, version=item.version)
+    return item
+
+
+def _recommendation_replace(item: AgendaItem, by_text: str, clauses: Sequence[str]) -> None:
+    clauses = [clause.strip() for clause in clauses if clause.strip()]
+    if not by_text.strip() and not clauses:
+        Recommendation.objects.filter(item=item).delete()
+        return
+    Recommendation.objects.update_or_create(
+        item=item, defaults={"by": by_text.strip(), "clauses": clauses}
+    )
+
+
+DRAFT_TRANSITIONS = {
+    (AgendaItem.DraftState.DRAFT, AgendaItem.DraftState.READY),
+    (AgendaItem.DraftState.READY, AgendaItem.DraftState.APPROVED),
+    (AgendaItem.DraftState.READY, AgendaItem.DraftState.DRAFT),
+    (AgendaItem.DraftState.APPROVED, AgendaItem.DraftState.DRAFT),
+}
+
+
+@transaction.atomic
+def item_set_draft_state(*, item: AgendaItem, state: str, by=None) -> AgendaItem:
+    """Move an item kladde → klar → godkendt (or back to kladde), noting who and when."""
+    meeting = meeting_for_update(item.meeting_id)
+    ensure_state(meeting, Meeting.State.PLANNED)
+    item = AgendaItem.objects.select_for_update().get(pk=item.pk)
+    if (item.draft_state, state) not in DRAFT_TRANSITIONS:
+        raise ValidationError(
+            _("Et punkt kan ikke gå fra »%(old)s« til »%(new)s«.")
+            % {"old": item.get_draft_state_display(), "new": AgendaItem.DraftState(state).label},
+            code="bad_transition",
+        )
+    item.draft_state = state
+    item.draft_state_by = by if getattr(by, "is_authenticated", False) else None
+    item.draft_state_at = timezone.now()
+    item.save(update_fields=["draft_state", "draft_state_by", "draft_state_at", "modified"])
+    audit_record(action="item_set_draft_state", obj=item, by=by, summary=state)
+    return item
+
+
+@transaction.atomic
+def agenda_reorder(*, meeting: Meeting, item_ids: Sequence[int], by=None) -> None:
+    """Put the agenda in the given order. Opening standard items stay first, closing ones
+    and closed items last: an order that breaks that is refused."""
+    meeting = meeting_for_update(meeting.pk)
+    ensure_state(meeting, Meeting.State.PLANNED)
+    items = {item.pk: item for item in meeting.items.alive()}
+    if sorted(items) != sorted(item_ids):
+        raise ValidationError(_("Rækkefølgen skal indeholde alle mødets punkter."), code="ids")
+    ranks = [items[pk].agenda_rank for pk in item_ids]
+    if ranks != sorted(ranks):
+        raise ValidationError(
+            _("Faste punkter står først eller sidst, og lukkede punkter står til sidst."),
+            code="rank_order",
+        )
+    for order, pk in enumerate(item_ids, start=1):
+        if items[pk].order != order:
+            AgendaItem.objects.filter(pk=pk).update(order=order, modified=timezone.now())
+    audit_record(action="agenda_reorder", obj=meeting, by=by, order=list(item_ids))
+
+
+@transaction.atomic
+def agenda_item_move(*, item: AgendaItem, direction: str, by=None) -> None:
+    """Swap the item with its neighbour above or below (buttons for keyboard users)."""
+    ids = list(item.meeting.items.alive().order_by("order").values_list("pk", flat=True))
+    index = ids.index(item.pk)
+    other = index - 1 if direction == "up" else index + 1
+    if not 0 <= other < len(ids):
+        return
+    ids[index], ids[other] = ids[other], ids[index]
+    agenda_reorder(meeting=item.meeting, item_ids=ids, by=by)

@@ -16,6 +16,7 @@ from ..models import (
     Approval,
     Meeting,
 )
+from ..notices import notify_minutes_approved
 from ._common import ensure_state, meeting_for_update, present_voters
 
 
@@ -62,4 +63,5 @@ def meeting_approve_minutes(*, meeting: Meeting, by=None, at: dt.datetime | None
         if case.current_consultation() is not None:
             case_advance(case=case, by=by)
     audit_record(action="meeting_approve_minutes", obj=meeting, by=by)
+    transaction.on_commit(lambda: notify_minutes_approved(meeting))
     return meeting

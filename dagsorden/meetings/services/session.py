@@ -17,6 +17,7 @@ from ..models import (
     Attendance,
     Decision,
     DecisionRemark,
+    ItemAttendance,
     Meeting,
     Vote,
 )
@@ -240,6 +241,7 @@ def item_postpone(*, item: AgendaItem, reason: str = "", by=None) -> AgendaItem:
         recommendation_clauses=recommendation.clauses if recommendation else (),
         consultation=item.consultation,
         presenters=item.presenters,
+        draft_state=item.draft_state,  # already approved for the first meeting
         by=by,
     )
     moved.postponed_from = item
@@ -269,3 +271,44 @@ def meeting_close(*, meeting: Meeting, end: dt.datetime | None = None, by=None) 
     meeting.save()
     audit_record(action="meeting_close", obj=meeting, by=by)
     return meeting
+
+
+@transaction.atomic
+def attendance_record_present(*, meeting: Meeting, person: Person, by=None) -> None:
+    """Undo an afbud or fravær: the member is at the meeting after all (a stedfortræder
+    called in for them is released)."""
+    meeting = meeting_for_update(meeting.pk)
+    ensure_editable(meeting)
+    Attendance.objects.filter(meeting=meeting, substitute_for=person).delete()
+    Attendance.objects.filter(meeting=meeting, person=person).delete()
+    if meeting.state == Meeting.State.HELD:
+        Attendance.objects.create(meeting=meeting, person=person, status=Attendance.Status.PRESENT)
+    audit_record(action="attendance_record_present", obj=meeting, by=by, summary=str(person))
+
+
+@transaction.atomic
+def item_attendance_record(
+    *, item: AgendaItem, person: Person, kind: str, note: str = "", by=None
+) -> ItemAttendance:
+    """A member left the meeting during an item or was inhabil (took no part in it)."""
+    meeting = meeting_for_update(item.meeting_id)
+    ensure_editable(meeting)
+    if kind not in ItemAttendance.Kind.values:
+        raise ValidationError(_("Ukendt fravær under punkt."), code="bad_kind")
+    if person.pk not in {attendee.pk for attendee in meeting_attendees(meeting)}:
+        raise ValidationError(
+            _("%(person)s deltager ikke i mødet.") % {"person": person}, code="not_attending"
+        )
+    exception, _created = ItemAttendance.objects.update_or_create(
+        item=item, person=person, defaults={"kind": kind, "note": note}
+    )
+    item.votes.filter(person=person).delete()  # who was not there did not vote
+    audit_record(action="item_attendance_record", obj=item, by=by, summary=str(person), kind=kind)
+    return exception
+
+
+@transaction.atomic
+def item_attendance_clear(*, item: AgendaItem, person: Person, by=None) -> None:
+    ensure_editable(meeting_for_update(item.meeting_id))
+    ItemAttendance.objects.filter(item=item, person=person).delete()
+    audit_record(action="item_attendance_clear", obj=item, by=by, summary=str(person))

@@ -1,0 +1,69 @@
+"""What must be true before an agenda goes out: every item approved, and no CPR number
+anywhere the public will read it. Each problem names its exact place."""
+
+from dataclasses import dataclass
+
+from django.utils.translation import gettext as _
+
+from .cpr import cpr_find
+from .models import AgendaItem, Meeting
+
+
+@dataclass(frozen=True)
+class Problem:
+    place: str
+    message: str
+
+    def __str__(self):
+        return f"{self.place}: {self.message}"
+
+
+def _item_label(item: AgendaItem) -> str:
+    return _("Punkt %(number)s »%(title)s«") % {"number": item.number or "–", "title": item.title}
+
+
+def _public_texts(item: AgendaItem):
+    """(place, text) for everything of the item the public will see."""
+    label = _item_label(item)
+    if not item.public:
+        yield label + ", " + _("offentlig titel"), item.public_title
+        return
+    yield label + ", " + _("titel"), item.title
+    for section in item.sections.all():
+        yield label + ", " + _("afsnit »%(heading)s«") % {"heading": section.heading}, section.body
+    recommendation = getattr(item, "recommendation", None)
+    if recommendation is not None:
+        for number, clause in enumerate(recommendation.clauses, start=1):
+            yield label + ", " + _("indstillingens at-punkt %(n)s") % {"n": number}, clause
+    for bilag in item.files.alive().filter(public=True):
+        yield label + ", " + _("bilag »%(name)s«") % {"name": bilag.name}, bilag.text
+
+
+def cpr_problems(item: AgendaItem) -> list[Problem]:
+    problems = []
+    for place, text in _public_texts(item):
+        for hit in cpr_find(text):
+            line = text.count("\n", 0, hit.start) + 1
+            problems.append(
+                Problem(
+                    place=f"{place}, " + _("linje %(line)s") % {"line": line},
+                    message=_("ligner et CPR-nummer (%(masked)s)") % {"masked": hit.masked},
+                )
+            )
+    return problems
+
+
+def agenda_publication_problems(meeting: Meeting) -> list[Problem]:
+    problems = []
+    items = meeting.items.alive().order_by("order").prefetch_related("sections", "files")
+    for item in items:
+        if item.draft_state != AgendaItem.DraftState.APPROVED:
+            problems.append(
+                Problem(
+                    place=_item_label(item),
+                    message=_("er ikke godkendt (status: %(state)s)")
+                    % {"state": item.get_draft_state_display()},
+                )
+            )
+        problems += cpr_problems(item)
+    return problems

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -61,8 +62,14 @@ def import_paths(
         from tqdm import tqdm
 
         iterator = tqdm(files, desc="import", unit="doc", file=stderr)
-    for path in iterator:
-        import_one(path, summary, municipality=municipality)
+    # Django's start-up objects never die; keeping them out of the collector's way
+    # saves about a tenth of a long import.
+    gc.freeze()
+    try:
+        for path in iterator:
+            import_one(path, summary, municipality=municipality)
+    finally:
+        gc.unfreeze()
     return summary
 
 

@@ -22,6 +22,7 @@ from dataclasses import dataclass, field
 from django.db import transaction
 from django.utils import timezone
 from django.utils.text import slugify
+from simple_history.utils import bulk_create_with_history, bulk_update_with_history
 
 from dagsorden.cases.models import Case, Consultation, File
 from dagsorden.core.audit import audit_record
@@ -45,7 +46,7 @@ from dagsorden.organisations.models import (
 )
 
 from .models import ImportedDocument
-from .parsed import ParsedHistoryEntry, ParsedItem, ParsedMeeting
+from .parsed import ParsedItem, ParsedMeeting
 
 UNKNOWN_MUNICIPALITY = "Ukendt kommune"
 _PERIOD_SUFFIX = re.compile(r"\s+(?:19|20)\d{2}\s*[-–]\s*(?:19|20)\d{2}$")
@@ -123,7 +124,19 @@ class _Writer:
         self.start = _aware(parsed.start)
         self.day = timezone.localtime(self.start).date()
         self.term = _term(self.municipality, self.day)
-        self.organization = _organization(self.municipality, parsed.body)
+        self.bodies = _Bodies(self.municipality)
+        self.organization = self.bodies.get(parsed.body)
+        self.persons = _Persons(self.municipality)
+        numbers = {i.case_number.strip() for i in parsed.items if i.case_number}
+        self.cases = {
+            c.journal_number: c
+            for c in Case.objects.filter(municipality=self.municipality, journal_number__in=numbers)
+        }
+        # Each case's route by journal number; new rows are inserted in bulk by `write`.
+        self.routes: dict[str, list[Consultation]] = {}
+        by_pk = {case.pk: number for number, case in self.cases.items()}
+        for consultation in Consultation.objects.filter(case__in=self.cases.values()):
+            self.routes.setdefault(by_pk[consultation.case_id], []).append(consultation)
 
     def write(self) -> Meeting:
         meeting = self._meeting()
@@ -131,9 +144,28 @@ class _Writer:
         minutes_already = meeting.state == Meeting.State.MINUTES_APPROVED
         if self.parsed.kind == "agenda" and minutes_already:
             return meeting  # the approved minutes are the record; an agenda adds nothing
-        for order, parsed_item in enumerate(self.parsed.items, start=1):
-            self._item(meeting, parsed_item, order, people)
-        return meeting
+        existing = {item.number: item for item in meeting.items.all()}
+        pairs = [
+            (self._item(meeting, parsed_item, order, existing), parsed_item)
+            for order, parsed_item in enumerate(self.parsed.items, start=1)
+        ]
+        _bulk(Case, [case for case in self.cases.values() if case.pk is None])
+        new_routes = [c for route in self.routes.values() for c in route if c.pk is None]
+        _bulk(Consultation, new_routes)
+        printed_before = [(item, parsed) for item, parsed in pairs if item.pk is not None]
+        if printed_before:  # e.g. the agenda was imported, now its minutes
+            bulk_update_with_history([item for item, _ in printed_before], AgendaItem, _ITEM_FIELDS)
+        _bulk(AgendaItem, [item for item, _ in pairs if item.pk is None])
+        for item, parsed in printed_before:
+            _update_content(item, self._content_rows([(item, parsed)], people))
+        new_items = [
+            (item, parsed) for item, parsed in pairs if (item, parsed) not in printed_before
+        ]
+        for model, objects in self._content_rows(new_items, people).items():
+            _bulk(model, objects)
+        for route in self.routes.values():
+            _resequence(route)
+        return meeting  # the audit row written by `load` re-indexes the meeting for search
 
     # --- meeting and people -------------------------------------------------------------
 
@@ -169,36 +201,51 @@ class _Writer:
 
     def _participants(self, meeting: Meeting) -> dict[str, Person]:
         people = {}
+        members = set(
+            Membership.objects.active_on(self.day)
+            .filter(organization=self.organization)
+            .values_list("person_id", flat=True)
+        )
         for participant in self.parsed.participants:
-            person = _person(self.municipality, participant.name, participant.party)
+            person = self.persons.get(participant.name, participant.party)
             people[participant.name] = person
-            self._membership(person)
-            if self.parsed.kind == "minutes":
-                status = _attendance_status(participant.note)
-                Attendance.objects.update_or_create(
-                    meeting=meeting, person=person,
-                    defaults={"status": status, "reason": participant.note or ""},
-                )  # fmt: skip
+            if person.pk not in members:
+                self._membership(person)
+                members.add(person.pk)
+        if self.parsed.kind == "minutes":
+            self._attendance(meeting, people)
         return people
 
+    def _attendance(self, meeting: Meeting, people: dict[str, Person]) -> None:
+        recorded = {a.person_id: a for a in meeting.attendances.all()}
+        new = []
+        for participant in self.parsed.participants:
+            person = people[participant.name]
+            status = _attendance_status(participant.note)
+            reason = (participant.note or "")[:300]
+            known = recorded.get(person.pk)
+            if known is None:
+                new.append(Attendance(meeting=meeting, person=person, status=status, reason=reason))
+                recorded[person.pk] = new[-1]
+            elif (known.status, known.reason) != (status, reason):
+                known.status, known.reason = status, reason
+                known.save()
+        _bulk(Attendance, new)
+
     def _membership(self, person: Person) -> None:
-        active = Membership.objects.active_on(self.day).filter(
-            person=person, organization=self.organization
-        )
-        if not active.exists():
-            Membership.objects.create(
-                person=person, organization=self.organization, term=self.term,
-                party=person.party, start_date=self.term.start_date if self.term else self.day,
-                end_date=self.term.end_date if self.term else None,
-            )  # fmt: skip
+        Membership.objects.create(
+            person=person, organization=self.organization, term=self.term,
+            party=person.party, start_date=self.term.start_date if self.term else self.day,
+            end_date=self.term.end_date if self.term else None,
+        )  # fmt: skip
 
     # --- items ----------------------------------------------------------------------------
 
-    def _item(self, meeting: Meeting, parsed: ParsedItem, order: int, people) -> None:
+    def _item(self, meeting: Meeting, parsed: ParsedItem, order: int, existing) -> AgendaItem:
+        """The item with its fields set; new items are saved in bulk by the caller."""
         case = self._case(parsed)
         consultation = self._consultations(case, parsed) if case else None
         number = int(parsed.number) if parsed.number.isdigit() else None
-        item = AgendaItem.objects.filter(meeting=meeting, number=number).first()
         fields = {
             "order": order,
             "title": parsed.title[:400],
@@ -208,84 +255,85 @@ class _Writer:
             "consultation": consultation,
             "draft_state": AgendaItem.DraftState.APPROVED,
         }
-        if item is None:
-            item = AgendaItem.objects.create(meeting=meeting, number=number, **fields)
-        else:
-            for name, value in fields.items():
-                setattr(item, name, value)
-            item.save()
-        self._item_content(item, parsed, case, people)
+        item = existing.get(number)
+        if item is None or number is None:
+            item = AgendaItem(meeting=meeting, number=number, **fields)
+            existing[number] = item
+            return item
+        for name, value in fields.items():
+            setattr(item, name, value)  # saved by `write` once the new cases exist
+        return item
 
-    def _item_content(self, item: AgendaItem, parsed: ParsedItem, case, people) -> None:
-        item.sections.all().delete()
-        Section.objects.bulk_create(
-            Section(item=item, order=n, heading=s.heading[:200], body=s.body)
-            for n, s in enumerate(parsed.sections, start=1)
-        )
-        if parsed.recommendation_by or parsed.recommendation_clauses:
-            Recommendation.objects.update_or_create(
-                item=item,
-                defaults={
-                    "by": (parsed.recommendation_by or "")[:200],
-                    "clauses": list(parsed.recommendation_clauses),
-                },
-            )
-        if parsed.decision:
-            Decision.objects.update_or_create(
-                item=item,
-                defaults={"outcome": decision_outcome(parsed.decision), "text": parsed.decision},
-            )
-        for name in parsed.absent:
-            person = people.get(name) or _person(self.municipality, name, None)
-            ItemAttendance.objects.get_or_create(
-                item=item, person=person, defaults={"kind": ItemAttendance.Kind.ABSENT}
-            )
-        item.files.filter(file="").delete()  # bilag known only by title are re-read
-        File.objects.bulk_create(
-            File(
-                municipality=self.municipality,
-                agenda_item=item,
-                case=case,
-                name=title[:300],
-                public=parsed.public,
-                order=n,
-            )  # fmt: skip
-            for n, title in enumerate(parsed.attachments, start=1)
-        )
+    def _content_rows(self, pairs: list[tuple[AgendaItem, ParsedItem]], people) -> dict:
+        """Sections, recommendation, decision, absences and bilag of the items (unsaved)."""
+        rows: dict[type, list] = {
+            Section: [], Recommendation: [], Decision: [], ItemAttendance: [], File: [],
+        }  # fmt: skip
+        for item, parsed in pairs:
+            case = item.consultation.case if item.consultation else None
+            rows[Section] += [
+                Section(item=item, order=n, heading=s.heading[:200], body=s.body)
+                for n, s in enumerate(parsed.sections, start=1)
+            ]
+            if parsed.recommendation_by or parsed.recommendation_clauses:
+                by = (parsed.recommendation_by or "")[:200]
+                clauses = list(parsed.recommendation_clauses)
+                rows[Recommendation].append(Recommendation(item=item, by=by, clauses=clauses))
+            if parsed.decision:
+                outcome = decision_outcome(parsed.decision)
+                rows[Decision].append(Decision(item=item, outcome=outcome, text=parsed.decision))
+            rows[ItemAttendance] += [
+                ItemAttendance(
+                    item=item,
+                    person=people.get(name) or self.persons.get(name, None),
+                    kind=ItemAttendance.Kind.ABSENT,
+                )  # fmt: skip
+                for name in dict.fromkeys(parsed.absent)
+            ]
+            rows[File] += [
+                File(
+                    municipality=self.municipality,
+                    agenda_item=item,
+                    case=case,
+                    name=title[:300],
+                    public=parsed.public,
+                    order=n,
+                )  # fmt: skip
+                for n, title in enumerate(parsed.attachments, start=1)
+            ]
+        return rows
 
     def _case(self, parsed: ParsedItem) -> Case | None:
         number = (parsed.case_number or "").strip()
         if not number:
             return None
-        case = Case.objects.filter(municipality=self.municipality, journal_number=number).first()
+        case = self.cases.get(number)
         if case is None:
             case = Case(municipality=self.municipality, title=parsed.title[:400])
             case.set_journal_number(number[:60])
-            case.save()
+            self.cases[number] = case  # inserted in bulk by `write`
         return case
 
     def _consultations(self, case: Case, parsed: ParsedItem) -> Consultation:
         """The earlier treatments from 'Sagens forløb' and this meeting's treatment."""
+        route = self.routes.setdefault(case.journal_number, [])
         for entry in parsed.history:
             if entry.date and entry.date != self.day:
-                self._history_consultation(case, entry)
-        current = _consultation(case, self.organization, self.day)
+                fields = {
+                    "role": _role(entry.decision),
+                    "status": Consultation.Status.DONE,
+                    "recorded_result": entry.decision or "",
+                    "recorded_absent": list(entry.absent),
+                }
+                _put_consultation(route, case, self.bodies.get(entry.body), entry.date, fields)
         decided = bool(parsed.decision) and self.parsed.kind == "minutes"
-        current.role = _role(parsed.decision) if decided else Consultation.Role.DECIDES
-        current.status = Consultation.Status.DONE if decided else Consultation.Status.SCHEDULED
-        current.recorded_result = parsed.decision or "" if decided else current.recorded_result
-        current.save()
-        _resequence(case)
-        return current
-
-    def _history_consultation(self, case: Case, entry: ParsedHistoryEntry) -> None:
-        body = _organization(self.municipality, entry.body)
-        consultation = _consultation(case, body, entry.date)
-        consultation.role = _role(entry.decision)
-        consultation.status = Consultation.Status.DONE
-        consultation.recorded_result = entry.decision or ""
-        consultation.recorded_absent = list(entry.absent)
-        consultation.save()
+        fields = {
+            "role": _role(parsed.decision) if decided else Consultation.Role.DECIDES,
+            "status": Consultation.Status.DONE if decided else Consultation.Status.SCHEDULED,
+        }
+        if decided:
+            fields["recorded_result"] = parsed.decision
+        return _put_consultation(route, case, self.organization, self.day, fields)
 
 
 # --- lookups and small helpers --------------------------------------------------------------
@@ -321,20 +369,28 @@ def _body_key(name: str) -> str:
     return _PERIOD_SUFFIX.sub("", name.strip().rstrip(".")).casefold()
 
 
-def _organization(municipality: Municipality, name: str) -> Organization:
-    name = name.strip().rstrip(".")[:160]
-    bodies = Organization.objects.filter(municipality=municipality)
-    found = bodies.filter(name__iexact=name).first()
-    if found:
-        return found
-    key = _body_key(name)
-    for candidate in bodies.filter(name__istartswith=key[:20]):
-        if _body_key(candidate.name) == key:
-            return candidate
-    slug = _unique_slug(bodies, _slug(name))
-    return Organization.objects.create(
-        municipality=municipality, name=name, slug=slug, kind=_organization_kind(name)
-    )
+class _Bodies:
+    """The municipality's bodies by name, created on first mention."""
+
+    def __init__(self, municipality: Municipality):
+        self.municipality = municipality
+        self.by_key: dict[str, Organization] = {}
+        for body in Organization.objects.filter(municipality=municipality).order_by("pk"):
+            self.by_key.setdefault(body.name.casefold(), body)
+            self.by_key.setdefault(_body_key(body.name), body)
+
+    def get(self, name: str) -> Organization:
+        name = name.strip().rstrip(".")[:160]
+        found = self.by_key.get(name.casefold()) or self.by_key.get(_body_key(name))
+        if found:
+            return found
+        bodies = Organization.objects.filter(municipality=self.municipality)
+        body = Organization.objects.create(
+            municipality=self.municipality, name=name, slug=_unique_slug(bodies, _slug(name)),
+            kind=_organization_kind(name),
+        )  # fmt: skip
+        self.by_key[name.casefold()] = self.by_key.setdefault(_body_key(name), body)
+        return body
 
 
 def _organization_kind(name: str) -> str:
@@ -368,28 +424,39 @@ def _term(municipality: Municipality, day: dt.date) -> LegislativeTerm:
     return term
 
 
-def _person(municipality: Municipality, name: str, party_letter: str | None) -> Person:
-    given, _, family = name.strip().rpartition(" ")
-    given, family = (given or family)[:120], (family if given else "")[:120]
-    person = Person.objects.filter(
-        municipality=municipality, given_name=given, family_name=family
-    ).first()
-    party = _party(municipality, party_letter) if party_letter else None
-    if person is None:
-        return Person.objects.create(
-            municipality=municipality, given_name=given, family_name=family, party=party
-        )
-    if party and person.party_id != party.pk:
-        person.party = party
-        person.save()
-    return person
+class _Persons:
+    """The municipality's persons and parties, created on first mention."""
 
+    def __init__(self, municipality: Municipality):
+        self.municipality = municipality
+        self.people = {
+            (p.given_name, p.family_name): p
+            for p in Person.objects.filter(municipality=municipality)
+        }
+        self.parties = {p.letter: p for p in Party.objects.filter(municipality=municipality)}
 
-def _party(municipality: Municipality, letter: str) -> Party:
-    party, _ = Party.objects.get_or_create(
-        municipality=municipality, letter=letter[:4], defaults={"name": letter}
-    )
-    return party
+    def get(self, name: str, party_letter: str | None) -> Person:
+        given, _, family = name.strip().rpartition(" ")
+        key = ((given or family)[:120], (family if given else "")[:120])
+        party = self._party(party_letter) if party_letter else None
+        person = self.people.get(key)
+        if person is None:
+            person = Person.objects.create(
+                municipality=self.municipality, given_name=key[0], family_name=key[1], party=party
+            )
+            self.people[key] = person
+        elif party and person.party_id != party.pk:
+            person.party = party
+            person.save()
+        return person
+
+    def _party(self, letter: str) -> Party:
+        letter = letter[:4]
+        if letter not in self.parties:
+            self.parties[letter] = Party.objects.create(
+                municipality=self.municipality, letter=letter, name=letter
+            )
+        return self.parties[letter]
 
 
 def _attendance_status(note: str | None) -> str:
@@ -418,30 +485,94 @@ def _find_meeting(organization: Organization, start: dt.datetime) -> Meeting | N
     return same_day[0] if len(same_day) == 1 else None
 
 
-def _consultation(case: Case, organization: Organization, day: dt.date | None) -> Consultation:
-    found = Consultation.objects.filter(
-        case=case, organization=organization, recorded_date=day
-    ).first()
-    if found:
+def _put_consultation(
+    route: list[Consultation], case: Case, body: Organization, day: dt.date | None, fields
+) -> Consultation:
+    """The body's treatment of the case on that day: updated, or new (inserted later)."""
+    found = next(
+        (c for c in route if c.organization_id == body.pk and c.recorded_date == day), None
+    )
+    if found is None:
+        order = max((c.order for c in route), default=0) + 1
+        found = Consultation(case=case, organization=body, order=order, recorded_date=day)
+        route.append(found)
+    elif all(getattr(found, name) == value for name, value in fields.items()):
         return found
-    last = case.consultations.order_by("-order").values_list("order", flat=True).first() or 0
-    return Consultation.objects.create(
-        case=case, organization=organization, order=last + 1, recorded_date=day,
-        role=Consultation.Role.RECOMMENDS, status=Consultation.Status.DONE,
-    )  # fmt: skip
+    for name, value in fields.items():
+        setattr(found, name, value)
+    if found.pk is not None:
+        found.save()
+    return found
 
 
-def _resequence(case: Case) -> None:
+def _resequence(route: list[Consultation]) -> None:
     """Keep the route in date order (documents may be imported in any order)."""
-    consultations = list(case.consultations.all())
-    wanted = sorted(consultations, key=lambda c: (c.recorded_date or dt.date.max, c.order))
-    if [c.pk for c in wanted] == [c.pk for c in sorted(consultations, key=lambda c: c.order)]:
+    wanted = sorted(route, key=lambda c: (c.recorded_date or dt.date.max, c.order))
+    if all(c.order == n for n, c in enumerate(wanted, start=1)):
         return
-    offset = max(c.order for c in consultations) + 1
-    for consultation in consultations:  # two steps: (case, order) is unique
+    offset = max(c.order for c in route) + 1
+    for consultation in route:  # two steps: (case, order) is unique
         Consultation.objects.filter(pk=consultation.pk).update(order=consultation.order + offset)
     for order, consultation in enumerate(wanted, start=1):
         Consultation.objects.filter(pk=consultation.pk).update(order=order)
+        consultation.order = order
+
+
+def _bulk(model, objects: list) -> None:
+    """Insert with history rows. Bulk inserts send no signals: the search index is
+    brought up to date by the audit row that ends the document's import."""
+    if objects:
+        bulk_create_with_history(objects, model)
+
+
+_ITEM_FIELDS = ["order", "title", "public", "public_title", "item_type", "consultation",
+                "draft_state"]  # fmt: skip
+
+
+def _update_content(item: AgendaItem, rows: dict) -> None:
+    """Bring a re-read item's content up to date, changing only what differs.
+
+    Rows are updated in place where possible: deleting them would make every watcher
+    (history, search) work once per row, and the document's audit row re-indexes anyway.
+    """
+    _replace_by_order(item.sections.order_by("order"), rows[Section], Section,
+                      ["order", "heading", "body"])  # fmt: skip
+    _replace_one(Recommendation, item, rows[Recommendation], ["by", "clauses"])
+    _replace_one(Decision, item, rows[Decision], ["outcome", "text"])
+    absent = {a.person_id for a in ItemAttendance.objects.filter(item=item, kind="absent")}
+    _bulk(ItemAttendance, [a for a in rows[ItemAttendance] if a.person_id not in absent])
+    titled = list(item.files.filter(file="").order_by("order"))
+    if [f.name for f in titled] != [f.name for f in rows[File]]:
+        item.files.filter(pk__in=[f.pk for f in titled]).delete()
+        _bulk(File, rows[File])
+
+
+def _replace_by_order(existing, new: list, model, fields: list[str]) -> None:
+    existing = list(existing)
+    for old, fresh in zip(existing, new, strict=False):
+        _copy_fields(fresh, old, fields)
+    if existing[: len(new)]:
+        bulk_update_with_history(existing[: len(new)], model, fields)
+    _bulk(model, new[len(existing) :])
+    surplus = [old.pk for old in existing[len(new) :]]
+    if surplus:
+        model.objects.filter(pk__in=surplus).delete()
+
+
+def _replace_one(model, item: AgendaItem, new: list, fields: list[str]) -> None:
+    old = model.objects.filter(item=item).first()
+    if old is None:
+        _bulk(model, new)
+    elif not new:
+        old.delete()
+    elif any(getattr(old, f) != getattr(new[0], f) for f in fields):
+        _copy_fields(new[0], old, fields)
+        bulk_update_with_history([old], model, fields)
+
+
+def _copy_fields(source, target, fields: list[str]) -> None:
+    for name in fields:
+        setattr(target, name, getattr(source, name))
 
 
 def _role(decision: str | None) -> str:

@@ -76,7 +76,7 @@ def generate(seed: int, style: str | None = None, *, case_pool: int = 400) -> Sy
     body = rng.choice(_BODIES)
     start = datetime(2024, 1, 8, 16, 0) + timedelta(days=7 * rng.randrange(150))
     kind = "agenda" if style in ("core-first", "type-code") else "minutes"
-    people = _people(rng)
+    people = _people(random.Random(body))  # a body keeps its members from meeting to meeting
     first_number = 1 if style != "numbered" else rng.randrange(100, 900)
     items = [
         _expected_item(rng, style, first_number + n, kind, case_pool)

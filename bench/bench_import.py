@@ -1,0 +1,220 @@
+#!/usr/bin/env python3
+"""Importer benchmark: parse throughput on the seed corpus and bulk import time.
+
+    .venv/bin/python bench/bench_import.py                 # all, writes BENCHMARKS.md
+    .venv/bin/python bench/bench_import.py --docs 200      # fewer synthetic documents
+    .venv/bin/python bench/bench_import.py --no-postgres   # SQLite only
+
+Parse: the five seed documents (../shared/corpus/seeds, or DAGSORDEN_SHARED) parsed
+in-process, best of several rounds; pages are the documents' own page numbers (the
+last table-of-contents entry plus one), or 3,000 characters per page without one.
+
+Import: N synthetic documents (dagsorden.importer.synthetic, six layout styles,
+shared journal numbers so cases collect history) imported into a fresh SQLite
+database and a fresh PostgreSQL database (DATABASE_URL, default
+postgres://postgres@127.0.0.1:5432/dagsorden_bench), each in a subprocess.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(REPO))
+BENCHMARKS = REPO / "BENCHMARKS.md"
+SECTION = "## Importer"
+DEFAULT_PG = "postgres://postgres@127.0.0.1:5432/dagsorden_bench"
+
+
+def shared_dir() -> Path:
+    return Path(os.environ.get("DAGSORDEN_SHARED") or REPO.parent / "shared")
+
+
+def bench_parse(rounds: int = 5) -> dict:
+    from dagsorden.importer.parse import parse_text
+
+    seeds = sorted((shared_dir() / "corpus" / "seeds").glob("*.txt"))
+    if not seeds:
+        return {"skipped": f"no seeds under {shared_dir()}"}
+    texts = [path.read_text(encoding="utf-8") for path in seeds]
+    best = float("inf")
+    pages = items = 0
+    for _ in range(rounds):
+        started = time.perf_counter()
+        meetings = [parse_text(text) for text in texts]
+        best = min(best, time.perf_counter() - started)
+    for text, meeting in zip(texts, meetings, strict=True):
+        pages += _pages(text, meeting)
+        items += len(meeting.items)
+    return {
+        "documents": len(texts),
+        "pages": pages,
+        "items": items,
+        "seconds": round(best, 4),
+        "pages_per_second": round(pages / best, 1),
+    }
+
+
+def _pages(text: str, meeting) -> int:
+    if meeting.toc and meeting.toc[-1].page:
+        return meeting.toc[-1].page + 1
+    return max(1, len(text) // 3000)
+
+
+def write_documents(folder: Path, count: int) -> None:
+    from dagsorden.importer.synthetic import generate
+
+    for seed in range(count):
+        (folder / f"doc_{seed:05d}.txt").write_text(generate(seed).text, encoding="utf-8")
+
+
+def run_import_child(folder: Path) -> dict:
+    """Runs inside a subprocess whose environment selects the database."""
+    import django
+    from django.core.management import call_command
+
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "dagsorden.settings")
+    django.setup()
+    call_command("migrate", verbosity=0, interactive=False)
+    from dagsorden.importer.batch import import_paths
+    from dagsorden.meetings.models import AgendaItem, Meeting
+
+    started = time.perf_counter()
+    summary = import_paths([folder], municipality="Benchby", progress=False)
+    elapsed = time.perf_counter() - started
+    return {
+        "documents": summary.documents,
+        "failed": summary.failed,
+        "items": summary.items,
+        "meetings": Meeting.objects.count(),
+        "agenda_items": AgendaItem.objects.count(),
+        "seconds": round(elapsed, 2),
+    }
+
+
+def bench_import(folder: Path, env: dict) -> dict:
+    result = subprocess.run(
+        [sys.executable, __file__, "--child", str(folder)],
+        env={**os.environ, **env},
+        capture_output=True,
+        text=True,
+        timeout=1800,
+    )
+    if result.returncode != 0:
+        return {"skipped": result.stderr.strip().splitlines()[-1:] or ["failed"]}
+    return json.loads(result.stdout.strip().splitlines()[-1])
+
+
+def fresh_postgres(url: str) -> str | None:
+    """Drop and create the benchmark database; None when PostgreSQL is not reachable."""
+    try:
+        import psycopg
+    except ImportError:
+        return None
+    base, _, name = url.rpartition("/")
+    try:
+        with psycopg.connect(f"{base}/postgres", autocommit=True, connect_timeout=5) as conn:
+            conn.execute(f'DROP DATABASE IF EXISTS "{name}"')
+            conn.execute(f'CREATE DATABASE "{name}"')
+    except psycopg.Error:
+        return None
+    return url
+
+
+def render(parse: dict, imports: dict[str, dict], count: int) -> str:
+    lines = [
+        SECTION,
+        "",
+        "`bench/bench_import.py` on "
+        f"{platform.machine()} / {os.cpu_count()} CPUs, Python {platform.python_version()}.",
+        "",
+        "| measure | result | target |",
+        "|---|---|---|",
+    ]
+    if "skipped" in parse:
+        lines.append(f"| parse seed corpus | skipped: {parse['skipped']} | < 1 s |")
+    else:
+        lines.append(
+            f"| parse {parse['documents']} seed documents ({parse['pages']} pages, "
+            f"{parse['items']} items), in-process | {parse['seconds']:.3f} s "
+            f"= **{parse['pages_per_second']:.0f} pages/s** | < 1 s |"
+        )
+    for backend, result in imports.items():
+        if "skipped" in result:
+            lines.append(f"| import {count} synthetic documents into {backend} | "
+                         f"skipped: {' '.join(result['skipped'])} | < 60 s |")  # fmt: skip
+            continue
+        rate = result["documents"] / result["seconds"] if result["seconds"] else 0
+        lines.append(
+            f"| import {count} synthetic documents into {backend} "
+            f"({result['agenda_items']} items, {result['meetings']} meetings) | "
+            f"**{result['seconds']:.1f} s** ({rate:.0f} docs/s) | < 60 s |"
+        )
+    lines += [
+        "",
+        "Synthetic documents come from `dagsorden.importer.synthetic` (six layout styles,",
+        "3-7 items each, journal numbers drawn from a pool of 400 so cases recur). Each",
+        "import runs in a fresh database, one transaction per document, through the same",
+        "code path as `dagsorden import`.",
+        "",
+    ]
+    return "\n".join(lines)
+
+
+def update_benchmarks(section: str) -> None:
+    text = BENCHMARKS.read_text(encoding="utf-8") if BENCHMARKS.exists() else "# Benchmarks\n\n"
+    start = text.find(SECTION + "\n")
+    if start == -1:
+        text = text.rstrip("\n") + "\n\n" + section
+    else:
+        end = text.find("\n## ", start + len(SECTION))
+        text = text[:start] + section + (text[end + 1 :] if end != -1 else "")
+    BENCHMARKS.write_text(text, encoding="utf-8")
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--docs", type=int, default=1000)
+    parser.add_argument("--no-postgres", action="store_true")
+    parser.add_argument("--no-write", action="store_true", help="do not update BENCHMARKS.md")
+    parser.add_argument("--child", type=Path, help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    if args.child:
+        print(json.dumps(run_import_child(args.child)))
+        return 0
+
+    parse = bench_parse()
+    print("parse:", parse)
+    imports: dict[str, dict] = {}
+    with tempfile.TemporaryDirectory() as tmp:
+        folder = Path(tmp) / "docs"
+        folder.mkdir()
+        write_documents(folder, args.docs)
+        sqlite_dir = Path(tmp) / "sqlite"
+        sqlite_dir.mkdir()
+        env = {"DAGSORDEN_DATA_DIR": str(sqlite_dir), "DATABASE_URL": ""}
+        imports["SQLite"] = bench_import(folder, env)
+        print("SQLite:", imports["SQLite"])
+        if not args.no_postgres:
+            url = fresh_postgres(os.environ.get("BENCH_DATABASE_URL", DEFAULT_PG))
+            if url:
+                pg_env = {"DATABASE_URL": url, "DAGSORDEN_DATA_DIR": str(sqlite_dir)}
+                imports["PostgreSQL"] = bench_import(folder, pg_env)
+            else:
+                imports["PostgreSQL"] = {"skipped": ["PostgreSQL not reachable"]}
+            print("PostgreSQL:", imports["PostgreSQL"])
+    if not args.no_write:
+        update_benchmarks(render(parse, imports, args.docs))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 PG_URL ?= postgres://postgres@127.0.0.1:5432/test
 
-.PHONY: demo test test-sqlite test-postgres lint format messages clean
+.PHONY: demo test test-sqlite test-postgres lint format messages clean system-deps
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -16,7 +16,23 @@ $(STAMP): pyproject.toml
 demo: $(STAMP)
 	$(BIN)/dagsorden demo
 
-test: lint test-sqlite test-postgres
+test: system-deps lint test-sqlite test-postgres
+
+# WeasyPrint (PDF documents) needs Pango and the fonts the document styles name.
+# Quick when they are present; installs them with apt-get otherwise.
+SYSTEM_PACKAGES := libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 fonts-dejavu-core fonts-liberation
+system-deps:
+	@if ! command -v dpkg >/dev/null 2>&1; then \
+		echo "Not a Debian system: make sure Pango and fonts are installed for WeasyPrint."; \
+		exit 0; fi; \
+	missing=""; for package in $(SYSTEM_PACKAGES); do \
+		dpkg -s $$package >/dev/null 2>&1 || missing="$$missing $$package"; done; \
+	if [ -n "$$missing" ]; then \
+		if command -v apt-get >/dev/null 2>&1; then \
+			echo "Installing:$$missing"; \
+			apt-get install -y --no-install-recommends $$missing; \
+		else echo "Please install:$$missing (needed by WeasyPrint)"; exit 1; fi; \
+	fi
 
 lint: $(STAMP)
 	$(BIN)/ruff check dagsorden tests bench

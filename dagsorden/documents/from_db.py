@@ -122,6 +122,10 @@ def _item(item: AgendaItem, position: int, context: _Context) -> Item:
         rendered.journal_number = ""
         return rendered
     blocks = [_section_block(section, style) for section in item.sections.all()]
+    if COMPETENCE not in style.order:
+        # Templates without a competence heading name the deciding body elsewhere
+        # (e.g. under 'Sagsgang og sagstype'); printing it twice would be noise.
+        blocks = [block for block in blocks if block.role != COMPETENCE]
     blocks += _structured_blocks(item, context, has_competence=_has(blocks, COMPETENCE))
     rendered.blocks = model.arrange(blocks, style)
     return rendered
@@ -196,9 +200,11 @@ def _competence(item: AgendaItem, document: Document) -> Block | None:
 
 
 def _case_type(item: AgendaItem, document: Document) -> Block | None:
-    if not item.item_type:
+    if item.is_standard:
         return None
-    body = f"{_deciding_body(item)}\n\n{model.CASE_TYPE_NAMES[item.item_type]}"
+    body = _deciding_body(item)
+    if item.item_type:
+        body += f"\n\n{model.CASE_TYPE_NAMES[item.item_type]}"
     return Block(CASE_TYPE, document.style.heading(CASE_TYPE), body)
 
 

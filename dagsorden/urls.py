@@ -1,5 +1,3 @@
-from django.conf import settings
-from django.conf.urls.static import static
 from django.contrib import admin
 from django.urls import include, path
 
@@ -9,9 +7,10 @@ admin.site.site_title = "Dagsorden"
 urlpatterns = [
     path("admin/", admin.site.urls),
     path("i18n/", include("django.conf.urls.i18n")),
+    path("", include("dagsorden.staff.urls")),
     path("", include("dagsorden.documents.urls")),
     path("", include("dagsorden.portal.urls")),
 ]
 
-if settings.DEBUG:
-    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
+# Uploaded files are never served from MEDIA_URL: bilag go through views that check
+# that the item, the file and the meeting are public (closed items' bilag stay inside).

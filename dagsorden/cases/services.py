@@ -145,3 +145,18 @@ def file_attach(
         bilag.file.save(file_name, ContentFile(data), save=True)
     audit_record(action="file_attach", obj=bilag, by=by, summary=name, sha512=digest)
     return bilag
+
+
+@transaction.atomic
+def consultation_plan_meeting(*, consultation: Consultation, meeting, by=None) -> Consultation:
+    """Record the meeting a case is expected at; None clears it."""
+    if meeting is not None and meeting.organization_id != consultation.organization_id:
+        raise ValidationError(
+            _("Mødet hører ikke til %(body)s.") % {"body": consultation.organization},
+            code="wrong_body",
+        )
+    consultation.planned_meeting = meeting
+    consultation.save(update_fields=["planned_meeting", "modified"])
+    audit_record(action="consultation_plan_meeting", obj=consultation, by=by,
+                 meeting=meeting.pk if meeting else None)
+    return consultation

@@ -42,6 +42,7 @@ from dagsorden.organisations.models import (
     Party,
     Person,
 )
+from dagsorden.staff.models import Assignment
 
 from . import content, people
 from .bilag import bilag_pdf_bytes
@@ -84,6 +85,7 @@ def demo_load(*, now: dt.datetime | None = None, admin_password: str | None = No
     admin = _admin_user(admin_password or secrets.token_urlsafe(9))
     world = World(municipality=_municipality(), admin=admin, now=now or timezone.now())
     _structure(world)
+    _demo_users(world, admin.demo_password)
     meetings = _meetings(world)
     themes = iter(content.THEMES)
     for cycle, cycle_meetings in enumerate(meetings):
@@ -98,6 +100,33 @@ def _admin_user(password: str):
     admin = User.objects.create_superuser(ADMIN_USERNAME, "admin@eksempel.invalid", password)
     admin.demo_password = password
     return admin
+
+
+DEMO_USERS = {
+    # username: (role, body slugs, person family name)
+    "sekretaer": (
+        "secretary",
+        [content.KB, content.OEU, content.SSU, content.TMU, content.DIR],
+        "",
+    ),
+    "sagsbehandler": ("case_officer", [content.TMU, content.SSU], ""),
+    "medlem": ("", [], "Overgaard Lind"),
+}
+
+
+def _demo_users(world: World, password: str) -> None:
+    """A secretary for every body, a case officer and a member with a login, sharing the
+    demo password."""
+    User = get_user_model()
+    for username, (role, slugs, family) in DEMO_USERS.items():
+        user = User.objects.create_user(username, f"{username}@eksempel.invalid", password)
+        for slug in slugs:
+            Assignment.objects.create(user=user, role=role, organization=world.bodies[slug])
+        if family:
+            person = world.persons[family]
+            person.user = user
+            person.email = user.email
+            person.save(update_fields=["user", "email", "modified"])
 
 
 def _municipality() -> Municipality:

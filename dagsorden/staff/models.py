@@ -17,12 +17,16 @@ class Assignment(BaseModel):
         CASE_OFFICER = "case_officer", _("Sagsbehandler")
 
     user = models.ForeignKey(
-        settings.AUTH_USER_MODEL, verbose_name=_("bruger"), on_delete=models.CASCADE,
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("bruger"),
+        on_delete=models.CASCADE,
         related_name="assignments",
     )
     role = models.CharField(_("rolle"), max_length=14, choices=Role.choices)
     organization = models.ForeignKey(
-        Organization, verbose_name=_("udvalg"), on_delete=models.CASCADE,
+        Organization,
+        verbose_name=_("udvalg"),
+        on_delete=models.CASCADE,
         related_name="assignments",
     )
 

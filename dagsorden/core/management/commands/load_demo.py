@@ -1,7 +1,7 @@
 from django.conf import settings
 from django.core.management.base import BaseCommand
 
-from dagsorden.demo.build import ADMIN_USERNAME, demo_exists, demo_load
+from dagsorden.demo.build import ADMIN_USERNAME, DEMO_USERS, demo_exists, demo_load
 
 
 class Command(BaseCommand):
@@ -20,6 +20,8 @@ class Command(BaseCommand):
             username, password = login_file.read_text().split()[:2]
             self.stdout.write(
                 self.style.SUCCESS(
-                    f"Administration: /admin/  bruger: {username}  adgangskode: {password}"
+                    f"Administration: /admin/  bruger: {username}  adgangskode: {password}\n"
+                    f"Sekretariat og medlemmer: /log-ind/  brugere: {', '.join(DEMO_USERS)}"
+                    f"  (samme adgangskode)"
                 )
             )

@@ -1,0 +1,52 @@
+"""Secretariat pages under /sekretariat/, member pages under /medlem/."""
+
+from django.contrib.auth import views as auth_views
+from django.urls import include, path
+
+from .views import agenda, audit, cases, items, live, members, minutes, planning
+
+app_name = "staff"
+
+secretariat = [
+    path("", planning.dashboard, name="dashboard"),
+    path("udvalg/<slug:slug>/", planning.body_planning, name="body_planning"),
+    path("behandlinger/<int:pk>/planlaeg/", planning.consultation_plan, name="consultation_plan"),
+    path("sager/ny/", cases.case_new, name="case_new"),
+    path("sager/<int:pk>/", cases.case_detail, name="case_detail"),
+    path("behandlinger/<int:pk>/saet-paa/", cases.case_schedule_view, name="case_schedule"),
+    path("punkter/<int:pk>/", items.item_edit, name="item_edit"),
+    path("punkter/<int:pk>/word/", items.item_import_docx, name="item_import_docx"),
+    path("punkter/<int:pk>/bilag/", items.item_add_bilag, name="item_add_bilag"),
+    path("punkter/<int:pk>/status/", items.item_state, name="item_state"),
+    path("forhaandsvisning/", items.markdown_preview, name="markdown_preview"),
+    path("moeder/<int:pk>/dagsorden/", agenda.agenda_builder, name="agenda_builder"),
+    path("punkter/<int:pk>/flyt/", agenda.agenda_move, name="agenda_move"),
+    path("moeder/<int:pk>/raekkefoelge/", agenda.agenda_order, name="agenda_order"),
+    path("moeder/<int:pk>/udsend/", agenda.agenda_publish, name="agenda_publish"),
+    path("moeder/<int:pk>/live/", live.meeting_live, name="meeting_live"),
+    path("moeder/<int:pk>/fremmoede/", live.attendance_save, name="attendance_save"),
+    path("punkter/<int:pk>/beslutning/", live.decision_save, name="decision_save"),
+    path("punkter/<int:pk>/fravaer/", live.item_exception_save, name="item_exception_save"),
+    path("punkter/<int:pk>/udsaet/", live.item_postpone_view, name="item_postpone"),
+    path("moeder/<int:pk>/afslut/", live.meeting_close_view, name="meeting_close"),
+    path("moeder/<int:pk>/referat/", minutes.minutes, name="minutes"),
+    path("moeder/<int:pk>/referat/godkend/", minutes.minutes_approve, name="minutes_approve"),
+    path("punkter/<int:pk>/bemaerkning/", minutes.remark_add, name="remark_add"),
+    path("log/", audit.audit_log, name="audit_log"),
+]
+
+member = [
+    path("", members.my_meetings, name="my_meetings"),
+    path("moeder/<int:pk>/", members.member_meeting, name="member_meeting"),
+    path("moeder/<int:pk>/underskriv/", members.minutes_sign, name="minutes_sign"),
+    path("punkter/<int:pk>/noter/", members.note_add, name="note_add"),
+    path("noter/<int:pk>/slet/", members.note_remove, name="note_remove"),
+]
+
+urlpatterns = [
+    path("sekretariat/", include(secretariat)),
+    path("medlem/", include(member)),
+    path("start/", planning.start, name="start"),
+    path("log-ind/", auth_views.LoginView.as_view(template_name="staff/login.html"), name="login"),
+    path("log-ud/", auth_views.LogoutView.as_view(), name="logout"),
+]

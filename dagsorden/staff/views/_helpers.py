@@ -1,0 +1,44 @@
+"""Small helpers shared by the staff and member views."""
+
+from functools import wraps
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
+
+from .. import permissions
+
+
+def staff_required(view):
+    """Logged in and working in the secretariat (or administrator)."""
+
+    @login_required
+    @wraps(view)
+    def wrapper(request, *args, **kwargs):
+        if not permissions.is_staff_user(request.user):
+            raise PermissionDenied
+        return view(request, *args, **kwargs)
+
+    return wrapper
+
+
+def member_required(view):
+    @login_required
+    @wraps(view)
+    def wrapper(request, *args, **kwargs):
+        if permissions.person_of(request.user) is None:
+            raise PermissionDenied
+        return view(request, *args, **kwargs)
+
+    return wrapper
+
+
+def require(allowed: bool) -> None:
+    if not allowed:
+        raise PermissionDenied
+
+
+def report_errors(request, error: ValidationError) -> None:
+    """Show every message of a refused operation to the user."""
+    for message in error.messages:
+        messages.error(request, message)

@@ -1,0 +1,95 @@
+"""The agenda builder: order the items (buttons, or drag and drop), see what still blocks
+publication, and publish."""
+
+import json
+
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.http import HttpResponseBadRequest, JsonResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from dagsorden.meetings.checks import agenda_publication_problems
+from dagsorden.meetings.models import AgendaItem, Meeting
+from dagsorden.meetings.services import (
+    agenda_deadline,
+    agenda_item_move,
+    agenda_reorder,
+    meeting_publish_agenda,
+)
+
+from .. import permissions
+from ..forms import PublishForm
+from ._helpers import report_errors, require, staff_required
+
+
+def _meeting_for(request, pk) -> Meeting:
+    meeting = get_object_or_404(Meeting.objects.alive().select_related("organization"), pk=pk)
+    require(permissions.works_on(request.user, meeting.organization))
+    return meeting
+
+
+@staff_required
+def agenda_builder(request, pk):
+    meeting = _meeting_for(request, pk)
+    items = meeting.items.alive().order_by("order").select_related("consultation__case")
+    return render(
+        request,
+        "staff/agenda_builder.html",
+        {
+            "meeting": meeting,
+            "items": items,
+            "problems": agenda_publication_problems(meeting),
+            "deadline": agenda_deadline(meeting),
+            "publish_form": PublishForm(),
+            "can_publish": permissions.can_run_meeting(request.user, meeting),
+        },
+    )
+
+
+@staff_required
+@require_POST
+def agenda_move(request, pk):
+    item = get_object_or_404(AgendaItem.objects.alive(), pk=pk)
+    require(permissions.can_run_meeting(request.user, item.meeting))
+    try:
+        agenda_item_move(item=item, direction=request.POST.get("direction", ""), by=request.user)
+    except ValidationError as error:
+        report_errors(request, error)
+    return redirect("staff:agenda_builder", pk=item.meeting_id)
+
+
+@staff_required
+@require_POST
+def agenda_order(request, pk):
+    """Drag and drop sends the whole new order as JSON."""
+    meeting = _meeting_for(request, pk)
+    require(permissions.can_run_meeting(request.user, meeting))
+    try:
+        ids = [int(value) for value in json.loads(request.body)["order"]]
+    except (ValueError, KeyError, TypeError):
+        return HttpResponseBadRequest(_("Ugyldig rækkefølge."))
+    try:
+        agenda_reorder(meeting=meeting, item_ids=ids, by=request.user)
+    except ValidationError as error:
+        return JsonResponse({"errors": error.messages}, status=409)
+    return JsonResponse({"ok": True})
+
+
+@staff_required
+@require_POST
+def agenda_publish(request, pk):
+    meeting = _meeting_for(request, pk)
+    require(permissions.can_run_meeting(request.user, meeting))
+    form = PublishForm(request.POST)
+    form.is_valid()
+    try:
+        meeting_publish_agenda(
+            meeting=meeting, late_reason=form.cleaned_data.get("late_reason", ""), by=request.user
+        )
+    except ValidationError as error:
+        report_errors(request, error)
+        return redirect("staff:agenda_builder", pk=meeting.pk)
+    messages.success(request, _("Dagsordenen er udsendt."))
+    return redirect("staff:meeting_live", pk=meeting.pk)

@@ -1,0 +1,187 @@
+"""Drafting an item: the Markdown editor with live preview, a Word draft that becomes
+sections, bilag upload and the kladde → klar → godkendt states."""
+
+from pathlib import Path
+
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.http import HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from dagsorden.cases.services import file_attach
+from dagsorden.core.markdown import markdown_to_html
+from dagsorden.meetings.models import AgendaItem
+from dagsorden.meetings.services import EditConflict, item_set_draft_state, item_update
+
+from .. import permissions
+from ..docx_import import docx_sections
+from ..forms import BilagForm, ItemForm, SectionFormSet, UploadForm
+from ..word_to_pdf import WORD_SUFFIXES, word_to_pdf
+from ._helpers import report_errors, require, staff_required
+
+MAX_UPLOAD_BYTES = 50 * 1024 * 1024
+
+
+def _item_for(request, pk) -> AgendaItem:
+    item = get_object_or_404(
+        AgendaItem.objects.alive().select_related("meeting__organization__municipality"), pk=pk
+    )
+    require(permissions.can_edit_item(request.user, item))
+    return item
+
+
+def _initial_sections(item: AgendaItem) -> list[dict]:
+    existing = [{"heading": s.heading, "body": s.body} for s in item.sections.order_by("order")]
+    if existing:
+        return existing
+    template = item.meeting.organization.municipality.item_template
+    return [{"heading": heading, "body": ""} for heading in template]
+
+
+def _initial_item(item: AgendaItem) -> dict:
+    recommendation = getattr(item, "recommendation", None)
+    return {
+        "version": item.version,
+        "title": item.title,
+        "item_type": item.item_type,
+        "public": item.public,
+        "public_title": item.public_title,
+        "presenters": item.presenters,
+        "recommendation_by": recommendation.by if recommendation else "",
+        "recommendation_clauses": "\n".join(recommendation.clauses) if recommendation else "",
+    }
+
+
+@staff_required
+def item_edit(request, pk):
+    item = _item_for(request, pk)
+    form = ItemForm(request.POST or None, initial=_initial_item(item))
+    sections = SectionFormSet(
+        request.POST or None, initial=_initial_sections(item), prefix="sections"
+    )
+    if request.method == "POST" and form.is_valid() and sections.is_valid():
+        try:
+            _save(request, item, form.cleaned_data, sections.cleaned_data)
+        except EditConflict as error:
+            # Nothing is lost: the form is shown again with the editor's own text.
+            report_errors(request, error)
+        except ValidationError as error:
+            report_errors(request, error)
+        else:
+            messages.success(request, _("Punktet er gemt."))
+            return redirect("staff:item_edit", pk=item.pk)
+    return render(
+        request,
+        "staff/item_edit.html",
+        {
+            "item": item,
+            "form": form,
+            "sections": sections,
+            "upload_form": UploadForm(),
+            "bilag_form": BilagForm(),
+            "can_approve": permissions.can_approve_item(request.user, item),
+        },
+    )
+
+
+def _save(request, item: AgendaItem, data: dict, section_rows: list[dict]) -> None:
+    item_update(
+        item=item,
+        expected_version=data["version"],
+        title=data["title"],
+        item_type=data["item_type"],
+        public=data["public"],
+        public_title=data["public_title"],
+        presenters=data["presenters"],
+        recommendation_by=data["recommendation_by"],
+        recommendation_clauses=data["recommendation_clauses"].splitlines(),
+        sections=[(row["heading"], row["body"]) for row in section_rows if row],
+        by=request.user,
+    )
+
+
+@staff_required
+@require_POST
+def markdown_preview(request):
+    """htmx: the section text as it will be printed."""
+    return HttpResponse(markdown_to_html(request.POST.get("text", "")))
+
+
+@staff_required
+@require_POST
+def item_import_docx(request, pk):
+    item = _item_for(request, pk)
+    form = UploadForm(request.POST, request.FILES)
+    if not form.is_valid():
+        report_errors(request, ValidationError(_("Vælg en Word-fil (.docx).")))
+        return redirect("staff:item_edit", pk=item.pk)
+    upload = form.cleaned_data["file"]
+    try:
+        _check_size(upload)
+        template = item.meeting.organization.municipality.item_template
+        sections = docx_sections(upload.read(), template)
+        _save(
+            request,
+            item,
+            {**_initial_item(item), "version": item.version},
+            [{"heading": heading, "body": body} for heading, body in sections],
+        )
+    except ValidationError as error:
+        report_errors(request, error)
+    else:
+        messages.success(
+            request, _("Word-dokumentet er indlæst som %(n)s afsnit.") % {"n": len(sections)}
+        )
+    return redirect("staff:item_edit", pk=item.pk)
+
+
+def _check_size(upload) -> None:
+    if upload.size > MAX_UPLOAD_BYTES:
+        raise ValidationError(_("Filen er for stor (højst 50 MB)."), code="too_large")
+
+
+@staff_required
+@require_POST
+def item_add_bilag(request, pk):
+    item = _item_for(request, pk)
+    form = BilagForm(request.POST, request.FILES)
+    if not form.is_valid():
+        report_errors(request, ValidationError(_("Angiv en titel og vælg en fil.")))
+        return redirect("staff:item_edit", pk=item.pk)
+    upload = form.cleaned_data["file"]
+    try:
+        _check_size(upload)
+        data, file_name = upload.read(), upload.name
+        if Path(file_name).suffix.lower() in WORD_SUFFIXES:
+            data, file_name = word_to_pdf(data, file_name), Path(file_name).stem + ".pdf"
+        file_attach(
+            data=data,
+            name=form.cleaned_data["name"],
+            file_name=file_name,
+            agenda_item=item,
+            public=form.cleaned_data["public"],
+            by=request.user,
+        )
+    except ValidationError as error:
+        report_errors(request, error)
+    else:
+        messages.success(request, _("Bilaget er vedhæftet."))
+    return redirect("staff:item_edit", pk=item.pk)
+
+
+@staff_required
+@require_POST
+def item_state(request, pk):
+    item = _item_for(request, pk)
+    state = request.POST.get("state", "")
+    if state == AgendaItem.DraftState.APPROVED:
+        require(permissions.can_approve_item(request.user, item))
+    try:
+        item_set_draft_state(item=item, state=state, by=request.user)
+    except ValidationError as error:
+        report_errors(request, error)
+    if request.POST.get("return_to") == "agenda":
+        return redirect("staff:agenda_builder", pk=item.meeting_id)
+    return redirect("staff:item_edit", pk=item.pk)

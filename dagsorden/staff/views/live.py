@@ -1,0 +1,217 @@
+"""The meeting live: attendance, decisions with votes, members leaving or inhabil,
+postponement, closing the meeting (which drafts the minutes). Forms post with htmx and
+get the changed part of the page back; without JavaScript they post and reload."""
+
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from dagsorden.meetings.models import AgendaItem, Attendance, ItemAttendance, Meeting, Vote
+from dagsorden.meetings.selectors import meeting_attendees
+from dagsorden.meetings.services import (
+    attendance_record_absence,
+    attendance_record_present,
+    decision_record,
+    item_attendance_clear,
+    item_attendance_record,
+    item_postpone,
+    meeting_close,
+)
+from dagsorden.organisations.models import Membership, Organization, Person
+
+from .. import permissions
+from ..forms import DecisionForm
+from ._helpers import report_errors, require, staff_required
+
+
+def _meeting_for(request, pk) -> Meeting:
+    meeting = get_object_or_404(Meeting.objects.alive().select_related("organization"), pk=pk)
+    require(permissions.can_run_meeting(request.user, meeting))
+    return meeting
+
+
+def _substitute_candidates(meeting: Meeting):
+    """Council members who do not sit on the body: the people who can step in."""
+    day = timezone.localtime(meeting.start).date()
+    council = Membership.objects.active_on(day).filter(
+        organization__municipality=meeting.organization.municipality_id,
+        organization__kind=Organization.Kind.COUNCIL,
+    )
+    on_body = Membership.objects.active_on(day).filter(organization=meeting.organization)
+    return (
+        Person.objects.filter(pk__in=council.values("person"))
+        .exclude(pk__in=on_body.values("person"))
+        .select_related("party")
+        .order_by("party__letter", "family_name")
+    )
+
+
+def _attendance_rows(meeting: Meeting):
+    day = timezone.localtime(meeting.start).date()
+    recorded = {row.person_id: row for row in meeting.attendances.select_related("person")}
+    substitutes = {
+        row.substitute_for_id: row.person for row in recorded.values() if row.substitute_for_id
+    }
+    return [
+        {
+            "membership": m,
+            "attendance": recorded.get(m.person_id),
+            "substitute": substitutes.get(m.person_id),
+        }
+        for m in meeting.organization.members_on(day)
+    ]
+
+
+def _context(meeting: Meeting) -> dict:
+    items = (
+        meeting.items.alive()
+        .order_by("order")
+        .select_related("decision")
+        .prefetch_related("votes", "attendance_exceptions__person")
+    )
+    attendees = meeting_attendees(meeting)
+    for item in items:
+        item.vote_by_person = {vote.person_id: vote.choice for vote in item.votes.all()}
+        item.decision_form = DecisionForm(
+            prefix=f"item{item.pk}",
+            initial={"outcome": item.decision.outcome, "text": item.decision.text}
+            if hasattr(item, "decision")
+            else None,
+        )
+    return {
+        "meeting": meeting,
+        "items": items,
+        "attendees": attendees,
+        "attendance_rows": _attendance_rows(meeting),
+        "substitutes": _substitute_candidates(meeting),
+        "statuses": Attendance.Status.choices,
+        "vote_choices": Vote.Choice.choices,
+        "exception_kinds": ItemAttendance.Kind.choices,
+        "editable": meeting.state in (Meeting.State.AGENDA_PUBLISHED, Meeting.State.HELD),
+    }
+
+
+@staff_required
+def meeting_live(request, pk):
+    meeting = _meeting_for(request, pk)
+    return render(request, "staff/meeting_live.html", _context(meeting))
+
+
+def _back(request, meeting: Meeting, fragment: str = ""):
+    """htmx gets the live part of the page back; a plain form post reloads the page."""
+    if request.headers.get("HX-Request"):
+        meeting.refresh_from_db()
+        return render(request, "staff/_live.html", _context(meeting))
+    return redirect(reverse("staff:meeting_live", args=[meeting.pk]) + fragment)
+
+
+@staff_required
+@require_POST
+def attendance_save(request, pk):
+    meeting = _meeting_for(request, pk)
+    person = get_object_or_404(Person, pk=request.POST.get("person"))
+    status = request.POST.get("status", Attendance.Status.PRESENT)
+    substitute = Person.objects.filter(pk=request.POST.get("substitute") or None).first()
+    try:
+        if status == Attendance.Status.PRESENT:
+            attendance_record_present(meeting=meeting, person=person, by=request.user)
+        else:
+            attendance_record_absence(
+                meeting=meeting,
+                person=person,
+                status=status,
+                reason=request.POST.get("reason", ""),
+                substitute=substitute,
+                by=request.user,
+            )
+    except ValidationError as error:
+        report_errors(request, error)
+    return _back(request, meeting, "#fremmoede")
+
+
+@staff_required
+@require_POST
+def decision_save(request, pk):
+    item = get_object_or_404(AgendaItem.objects.alive(), pk=pk)
+    meeting = _meeting_for(request, item.meeting_id)
+    form = DecisionForm(request.POST, prefix=f"item{item.pk}")
+    if form.is_valid():
+        votes = _votes_from(request, meeting)
+        try:
+            decision_record(
+                item=item,
+                outcome=form.cleaned_data["outcome"],
+                text=form.cleaned_data["text"],
+                votes=votes or None,
+                by=request.user,
+            )
+        except ValidationError as error:
+            report_errors(request, error)
+    return _back(request, meeting, f"#punkt-{item.pk}")
+
+
+def _votes_from(request, meeting: Meeting) -> dict:
+    by_id = {person.pk: person for person in meeting_attendees(meeting)}
+    votes = {}
+    for key, value in request.POST.items():
+        if key.startswith("vote-") and value in Vote.Choice.values:
+            person = by_id.get(int(key.removeprefix("vote-")))
+            if person is not None:
+                votes[person] = value
+    return votes
+
+
+@staff_required
+@require_POST
+def item_exception_save(request, pk):
+    item = get_object_or_404(AgendaItem.objects.alive(), pk=pk)
+    meeting = _meeting_for(request, item.meeting_id)
+    person = get_object_or_404(Person, pk=request.POST.get("person"))
+    kind = request.POST.get("kind", "")
+    try:
+        if kind:
+            item_attendance_record(
+                item=item,
+                person=person,
+                kind=kind,
+                note=request.POST.get("note", ""),
+                by=request.user,
+            )
+        else:
+            item_attendance_clear(item=item, person=person, by=request.user)
+    except ValidationError as error:
+        report_errors(request, error)
+    return _back(request, meeting, f"#punkt-{item.pk}")
+
+
+@staff_required
+@require_POST
+def item_postpone_view(request, pk):
+    item = get_object_or_404(AgendaItem.objects.alive(), pk=pk)
+    meeting = _meeting_for(request, item.meeting_id)
+    try:
+        moved = item_postpone(item=item, reason=request.POST.get("reason", ""), by=request.user)
+    except ValidationError as error:
+        report_errors(request, error)
+    else:
+        messages.success(
+            request, _("Punktet er udsat til mødet %(meeting)s.") % {"meeting": moved.meeting}
+        )
+    return _back(request, meeting, f"#punkt-{item.pk}")
+
+
+@staff_required
+@require_POST
+def meeting_close_view(request, pk):
+    meeting = _meeting_for(request, pk)
+    try:
+        meeting_close(meeting=meeting, by=request.user)
+    except ValidationError as error:
+        report_errors(request, error)
+        return redirect("staff:meeting_live", pk=meeting.pk)
+    messages.success(request, _("Mødet er afsluttet. Referatet er klar til godkendelse."))
+    return redirect("staff:minutes", pk=meeting.pk)

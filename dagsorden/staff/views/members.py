@@ -1,0 +1,102 @@
+"""Member pages: my meetings, the agenda with closed items of my own bodies, my notes,
+and signing the minutes (underskriftsark)."""
+
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.db.models import Q
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from dagsorden.meetings.models import AgendaItem, Meeting, Note
+from dagsorden.meetings.selectors import item_history, meeting_items, meetings_public
+from dagsorden.meetings.services import approval_record, note_delete, note_save
+
+from .. import permissions
+from ..forms import NoteForm
+from ._helpers import member_required, report_errors, require
+
+
+@member_required
+def my_meetings(request):
+    person = permissions.person_of(request.user)
+    bodies = person.memberships.alive().values("organization")
+    meetings = meetings_public().filter(organization__in=bodies).order_by("-start")[:50]
+    return render(
+        request,
+        "staff/my_meetings.html",
+        {"person": person, "meetings": meetings, "now": timezone.now()},
+    )
+
+
+def _visible_notes(item: AgendaItem, person):
+    shared = Q(shared_with_party=True, author__party=person.party_id) if person.party_id else Q()
+    return item.notes.alive().filter(Q(author=person) | shared).select_related("author")
+
+
+@member_required
+def member_meeting(request, pk):
+    meeting = get_object_or_404(meetings_public(), pk=pk)
+    require(permissions.is_member(request.user, meeting))
+    person = permissions.person_of(request.user)
+    items = list(meeting_items(meeting))
+    for item in items:
+        item.history_entries = item_history(item)
+        item.visible_notes = _visible_notes(item, person)
+    return render(
+        request,
+        "staff/member_meeting.html",
+        {
+            "meeting": meeting,
+            "items": items,
+            "person": person,
+            "note_form": NoteForm(),
+            "can_sign": meeting.state == Meeting.State.HELD
+            and permissions.can_sign(request.user, meeting),
+            "signed": meeting.approvals.filter(person=person).first(),
+        },
+    )
+
+
+@member_required
+@require_POST
+def note_add(request, pk):
+    item = get_object_or_404(AgendaItem.objects.alive().select_related("meeting"), pk=pk)
+    require(permissions.is_member(request.user, item.meeting))
+    form = NoteForm(request.POST)
+    if form.is_valid():
+        note_save(
+            item=item,
+            author=permissions.person_of(request.user),
+            by=request.user,
+            **form.cleaned_data,
+        )
+    return redirect(reverse("staff:member_meeting", args=[item.meeting_id]) + f"#punkt-{item.pk}")
+
+
+@member_required
+@require_POST
+def note_remove(request, pk):
+    note = get_object_or_404(Note.objects.alive().select_related("item"), pk=pk)
+    note_delete(note=note, author=permissions.person_of(request.user), by=request.user)
+    return redirect(
+        reverse("staff:member_meeting", args=[note.item.meeting_id]) + f"#punkt-{note.item_id}"
+    )
+
+
+@member_required
+@require_POST
+def minutes_sign(request, pk):
+    meeting = get_object_or_404(meetings_public(), pk=pk)
+    require(permissions.can_sign(request.user, meeting))
+    try:
+        approval_record(
+            meeting=meeting, person=permissions.person_of(request.user), by=request.user
+        )
+    except ValidationError as error:
+        report_errors(request, error)
+    else:
+        messages.success(request, _("Du har godkendt referatet."))
+    return redirect("staff:member_meeting", pk=meeting.pk)

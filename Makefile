@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 PG_URL ?= postgres://postgres@127.0.0.1:5432/test
 
-.PHONY: demo test test-sqlite test-postgres lint format messages clean system-deps
+.PHONY: demo test test-sqlite test-postgres lint format messages clean browser-deps system-deps
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -38,7 +38,15 @@ lint: $(STAMP)
 	$(BIN)/ruff check dagsorden tests bench
 	$(BIN)/ruff format --check dagsorden tests bench
 
-test-sqlite: $(STAMP)
+# Browser tests (axe-core in Chromium via Playwright): Debian's Chromium and node_modules.
+browser-deps: node_modules/.package-lock.json
+	@test -x /usr/bin/chromium || { apt-get update -qq && apt-get install -y -qq chromium; }
+
+node_modules/.package-lock.json: package.json package-lock.json
+	npm ci --no-audit --no-fund
+	@touch $@
+
+test-sqlite: $(STAMP) browser-deps
 	DATABASE_URL= $(BIN)/pytest
 
 # ensure-postgres.sh: 0 reachable, 1 unreachable (skip locally), 2 unreachable under CI.

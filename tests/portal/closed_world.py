@@ -102,3 +102,9 @@ def demo_with_secrets(db):
     world.closed_items = closed
     world.secret_case = secret_case
     return world
+
+
+@pytest.fixture
+def demo_portal(transactional_db):
+    """The demo municipality for browser tests (live server, so committed data)."""
+    return demo_load(now=NOW)

@@ -11,7 +11,7 @@ from tests.factories import (
     local,
 )
 
-from .closed_world import demo_with_secrets  # noqa: F401 - fixture
+from .closed_world import demo_portal, demo_with_secrets  # noqa: F401 - fixtures
 
 
 @pytest.fixture

@@ -113,7 +113,7 @@ def bench(rounds: int) -> dict:
     from dagsorden.documents.from_db import document_from_meeting
     from dagsorden.documents.pdf import to_pdf
 
-    meeting = build_meeting(items=15, paragraphs=9)
+    meeting = build_meeting(items=22, paragraphs=9)
     document = document_from_meeting(meeting)
     to_pdf(document)  # warm up fonts, hyphenation dictionary, templates
     cold = []

@@ -57,6 +57,8 @@ def _toc_line(item: Item, markdown: bool) -> str:
 
 def _item(document: Document, item: Item, heading, markdown: bool) -> list[str]:
     lines = [heading(2, item_heading(document.style, item))]
+    if markdown:  # an explicit anchor: the contents' links must not depend on a slugger
+        lines.insert(0, f'<a id="{item.anchor}"></a>')
     if item.withheld:
         lines.append(_("Punktet behandles for lukkede døre."))
         return lines

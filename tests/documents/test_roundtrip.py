@@ -36,3 +36,15 @@ def test_similarity_ignores_markdown_leaders_and_case():
 
 def test_similarity_drops_when_words_are_missing():
     assert similarity("et to tre fire", "et to") < 0.7
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(not SEEDS, reason=f"seed documents not found under {shared_dir()}")
+def test_our_pdf_reads_back_through_the_importer(tmp_path, settings):
+    """The PDF we print is itself a readable document: seed -> PDF -> text."""
+    settings.DATA_DIR = tmp_path
+    seed = SEEDS[0]
+    pdf = tmp_path / "seed.pdf"
+    call_command("render", str(seed), "--format", "pdf", "-o", str(pdf))
+    rendered = render_txt(pdf)
+    assert similarity(seed.read_text(encoding="utf-8"), rendered) >= 0.9

@@ -116,11 +116,12 @@ def bench(rounds: int) -> dict:
     meeting = build_meeting(items=22, paragraphs=9)
     document = document_from_meeting(meeting)
     to_pdf(document)  # warm up fonts, hyphenation dictionary, templates
-    cold = []
+    cold, cold_cpu = [], []
     for _ in range(rounds):
-        started = time.perf_counter()
+        started, started_cpu = time.perf_counter(), time.process_time()
         content = to_pdf(document_from_meeting(meeting))
         cold.append(time.perf_counter() - started)
+        cold_cpu.append(time.process_time() - started_cpu)
     pdf_cached(document)  # fill the cache
     warm = []
     for _ in range(30):
@@ -141,12 +142,14 @@ def bench(rounds: int) -> dict:
         "items": len(document.items),
         "cold_best": min(cold),
         "cold_median": statistics.median(cold),
+        "cold_cpu": min(cold_cpu),
         "cached_median": statistics.median(warm),
         "cached_p95": sorted(warm)[int(len(warm) * 0.95) - 1],
         "model_median": statistics.median(model),
         "peak_mib": peak / 2**20,
         "maxrss_mib": _maxrss_mib(),
         "bytes": len(content),
+        "load": os.getloadavg()[0],
     }
 
 
@@ -167,12 +170,15 @@ def report(result: dict) -> str:
             f"Python {platform.python_version()}, WeasyPrint {weasyprint.__version__}, "
             f"SQLite. A {result['items']}-item agenda in the `halsnaes` style (every item on "
             f"a new page), {result['pages']} A4 pages, tagged PDF/UA-1 with Danish "
-            f"hyphenation, {result['bytes'] / 1024:.0f} KiB.",
+            f"hyphenation, {result['bytes'] / 1024:.0f} KiB. Load average during the run: "
+            f"{result['load']:.1f} (the machine is shared; timings grow with it).",
             "",
             "| measure | result | target |",
             "|---|---|---|",
             f"| render the PDF, cold (best / median of runs) | {result['cold_best']:.2f} s / "
             f"{result['cold_median']:.2f} s | ≤ 3 s |",
+            f"| CPU time of that render (best; what the render costs without contention) | "
+            f"{result['cold_cpu']:.2f} s | |",
             f"| serve it again from the cache (median / p95) | "
             f"{result['cached_median'] * 1000:.0f} ms / {result['cached_p95'] * 1000:.0f} ms "
             "| ≤ 50 ms |",

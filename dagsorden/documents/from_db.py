@@ -97,7 +97,9 @@ def _header(meeting: Meeting, style: DocumentStyle, kind: str, attendees) -> lis
 
 
 def _absence_line(absence) -> str:
-    text = f"{absence.name} ({absence.status.lower()})"
+    text = f"{absence.name}: {absence.status.lower()}"
+    if absence.reason:
+        text += f" ({absence.reason})"
     if absence.substitute:
         text += ", " + _("stedfortræder: %(name)s") % {"name": absence.substitute}
     return text

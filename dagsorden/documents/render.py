@@ -21,9 +21,15 @@ class Rendered:
     content_type: str
 
 
-def render(document: Document, fmt: str, *, cached: bool = True) -> Rendered:
+def render(
+    document: Document, fmt: str, *, cached: bool = True, with_bilag: bool = False
+) -> Rendered:
     """The document in one format; PDFs come from the content cache when unchanged."""
-    if fmt == "pdf":
+    if fmt == "pdf" and with_bilag:
+        from .combined import combined_pdf_cached
+
+        content = combined_pdf_cached(document)
+    elif fmt == "pdf":
         from .cache import pdf_cached
         from .pdf import to_pdf
 

@@ -26,6 +26,11 @@ class Command(BaseCommand):
         parser.add_argument(
             "--style", choices=sorted(STYLES), help="layout (default: the body's or detected)"
         )
+        parser.add_argument(
+            "--bilag",
+            action="store_true",
+            help="PDF only: the combined PDF, each item followed by its PDF bilag",
+        )
         parser.add_argument("-o", "--output", help="file to write (default: standard output)")
 
     def handle(self, *args, **options):
@@ -43,7 +48,9 @@ class Command(BaseCommand):
             raise CommandError(f"{options['meeting']}: cannot read: {exc}") from exc
         for warning in warnings:
             self.stderr.write(f"warning: {warning}")
-        rendered = render(document, options["format"])
+        if options["bilag"] and options["format"] != "pdf":
+            raise CommandError("--bilag needs --format pdf")
+        rendered = render(document, options["format"], with_bilag=options["bilag"])
         self._write(rendered.content, options["output"], binary=options["format"] == "pdf")
 
     def _write(self, content: bytes, output: str | None, *, binary: bool) -> None:

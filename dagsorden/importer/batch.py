@@ -10,7 +10,7 @@ from typing import TextIO
 
 from .document import Document
 from .extract import ExtractionError, extract_bytes
-from .loader import MeetingUnplaceable, document_sha256, load
+from .loader import LoadCache, MeetingUnplaceable, document_sha256, load
 from .parse import parse_doc
 
 DOCUMENT_SUFFIXES = {".txt", ".md", ".markdown", ".text", ".pdf", ".html", ".htm", ".xhtml"}
@@ -65,15 +65,22 @@ def import_paths(
     # Django's start-up objects never die; keeping them out of the collector's way
     # saves about a tenth of a long import.
     gc.freeze()
+    cache = LoadCache()
     try:
         for path in iterator:
-            import_one(path, summary, municipality=municipality)
+            import_one(path, summary, municipality=municipality, cache=cache)
     finally:
         gc.unfreeze()
     return summary
 
 
-def import_one(path: Path, summary: ImportSummary, *, municipality: str | None = None) -> None:
+def import_one(
+    path: Path,
+    summary: ImportSummary,
+    *,
+    municipality: str | None = None,
+    cache: LoadCache | None = None,
+) -> None:
     try:
         data = path.read_bytes()
         extracted = extract_bytes(data, name=path.name)
@@ -86,7 +93,11 @@ def import_one(path: Path, summary: ImportSummary, *, municipality: str | None =
     parsed = parse_doc(doc)
     try:
         result = load(
-            parsed, source=str(path), sha256=document_sha256(data), municipality_name=municipality
+            parsed,
+            source=str(path),
+            sha256=document_sha256(data),
+            municipality_name=municipality,
+            cache=cache,
         )
     except MeetingUnplaceable as exc:
         summary.failed += 1

@@ -81,6 +81,44 @@ def document_sha256(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
 
 
+class LoadCache:
+    """Municipalities, terms, bodies and persons already looked up in this run.
+
+    A batch import passes one cache to every `load`; it is emptied whenever a
+    document's transaction fails, so it never holds rows that were rolled back.
+    """
+
+    def __init__(self):
+        self.clear()
+
+    def clear(self) -> None:
+        self.municipalities: dict[str, Municipality] = {}
+        self.terms: dict[tuple[int, dt.date], LegislativeTerm] = {}
+        self.bodies: dict[int, _Bodies] = {}
+        self.persons: dict[int, _Persons] = {}
+
+    def municipality(self, name: str) -> Municipality:
+        if name not in self.municipalities:
+            self.municipalities[name] = _municipality(name)
+        return self.municipalities[name]
+
+    def term(self, municipality: Municipality, day: dt.date) -> LegislativeTerm:
+        key = (municipality.pk, day)
+        if key not in self.terms:
+            self.terms[key] = _term(municipality, day)
+        return self.terms[key]
+
+    def bodies_of(self, municipality: Municipality) -> _Bodies:
+        if municipality.pk not in self.bodies:
+            self.bodies[municipality.pk] = _Bodies(municipality)
+        return self.bodies[municipality.pk]
+
+    def persons_of(self, municipality: Municipality) -> _Persons:
+        if municipality.pk not in self.persons:
+            self.persons[municipality.pk] = _Persons(municipality)
+        return self.persons[municipality.pk]
+
+
 def load(
     parsed: ParsedMeeting,
     *,
@@ -88,6 +126,7 @@ def load(
     sha256: str,
     municipality_name: str | None = None,
     by=None,
+    cache: LoadCache | None = None,
 ) -> LoadResult:
     """Write one parsed document; returns what happened. Raises MeetingUnplaceable."""
     existing = ImportedDocument.objects.filter(sha256=sha256).first()
@@ -95,8 +134,17 @@ def load(
         return LoadResult(existing, created=False, items=existing.item_count)
     if not parsed.body or parsed.start is None:
         raise MeetingUnplaceable("the document names no meeting body or no meeting date")
+    cache = cache or LoadCache()
+    try:
+        return _load(parsed, source, sha256, municipality_name, by, cache)
+    except Exception:
+        cache.clear()  # the transaction rolled back: cached rows may not exist
+        raise
+
+
+def _load(parsed, source, sha256, municipality_name, by, cache: LoadCache) -> LoadResult:
     with transaction.atomic():
-        meeting = _Writer(parsed, municipality_name).write()
+        meeting = _Writer(parsed, municipality_name, cache).write()
         document = ImportedDocument.objects.create(
             source=source[:500],
             sha256=sha256,
@@ -116,17 +164,16 @@ def load(
 class _Writer:
     """Writes one document inside the caller's transaction."""
 
-    def __init__(self, parsed: ParsedMeeting, municipality_name: str | None):
+    def __init__(self, parsed: ParsedMeeting, municipality_name: str | None, cache: LoadCache):
         self.parsed = parsed
-        self.municipality = _municipality(
-            municipality_name or parsed.municipality or UNKNOWN_MUNICIPALITY
-        )
+        name = (municipality_name or parsed.municipality or UNKNOWN_MUNICIPALITY).strip()
+        self.municipality = cache.municipality(name[:120])
         self.start = _aware(parsed.start)
         self.day = timezone.localtime(self.start).date()
-        self.term = _term(self.municipality, self.day)
-        self.bodies = _Bodies(self.municipality)
+        self.term = cache.term(self.municipality, self.day)
+        self.bodies = cache.bodies_of(self.municipality)
         self.organization = self.bodies.get(parsed.body)
-        self.persons = _Persons(self.municipality)
+        self.persons = cache.persons_of(self.municipality)
         numbers = {i.case_number.strip() for i in parsed.items if i.case_number}
         self.cases = {
             c.journal_number: c

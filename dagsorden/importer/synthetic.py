@@ -74,7 +74,8 @@ def generate(seed: int, style: str | None = None, *, case_pool: int = 400) -> Sy
     rng = random.Random(seed)
     style = style or STYLES[seed % len(STYLES)]
     body = rng.choice(_BODIES)
-    start = datetime(2024, 1, 8, 16, 0) + timedelta(days=7 * rng.randrange(150))
+    # One meeting per seed: consecutive days, so documents describe distinct meetings.
+    start = datetime(2022, 1, 3, 16, 0) + timedelta(days=seed)
     kind = "agenda" if style in ("core-first", "type-code") else "minutes"
     people = _people(random.Random(body))  # a body keeps its members from meeting to meeting
     first_number = 1 if style != "numbered" else rng.randrange(100, 900)

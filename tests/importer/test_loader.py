@@ -227,3 +227,19 @@ def test_seed_documents_import_with_cases_and_history(shared):
     assert Consultation.objects.exclude(recorded_result="").count() > 10
     again = import_paths([shared / "corpus" / "seeds"], progress=False)
     assert again.unchanged == 5 and again.documents == 0
+
+
+def test_failed_document_empties_the_cache(monkeypatch):
+    from dagsorden.importer import loader
+
+    cache = loader.LoadCache()
+    _load(_agenda())  # the municipality exists now
+
+    def explode(self):
+        raise RuntimeError("disk full")
+
+    monkeypatch.setattr(loader._Writer, "write", explode)
+    with pytest.raises(RuntimeError):
+        load(parse_text(_minutes()), source="m.txt", sha256="f" * 64, cache=cache)
+    assert cache.municipalities == {} and cache.bodies == {}
+    assert not ImportedDocument.objects.filter(sha256="f" * 64).exists()

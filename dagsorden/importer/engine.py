@@ -6,6 +6,7 @@ knowledge of any particular municipality.
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass, field
 
 from .document import Document
@@ -13,6 +14,7 @@ from .header import guess_municipality, parse_header
 from .items import ItemHead, find_item_heads
 from .parsed import ParsedItem, ParsedMeeting
 from .sections import HeadingRules, fill_item, split_sections
+from .vocabulary import TEXT
 
 
 @dataclass(frozen=True)
@@ -36,6 +38,7 @@ def parse_document(doc: Document, rules: ParseRules, layout: str) -> ParsedMeeti
     if toc:
         meeting.toc = toc.entries
     meeting_date = meeting.start.date() if meeting.start else None
+    rules = _with_recurring_headings(rules, lines, heads)
     for position, head in enumerate(heads):
         end = heads[position + 1].index if position + 1 < len(heads) else len(lines)
         meeting.items.append(_parse_item(doc, head, end, rules, meeting_date, meeting.body))
@@ -51,6 +54,30 @@ def _parse_item(
     preamble, sections = split_sections(doc.lines[head.end_of_heading : end], rules.headings)
     fill_item(item, preamble, sections, meeting_date=meeting_date, meeting_body=meeting_body)
     return item
+
+
+def _with_recurring_headings(rules: ParseRules, lines, heads: list[ItemHead]) -> ParseRules:
+    """Marked headings (Markdown, bold) that open a section in most items are the
+    template's headings, even when the vocabulary does not know them."""
+    if len(heads) < 3:
+        return rules
+    counts: Counter[str] = Counter()
+    for position, head in enumerate(heads):
+        end = heads[position + 1].index if position + 1 < len(heads) else len(lines)
+        counts.update(
+            {
+                line.key
+                for line in lines[head.end_of_heading : end]
+                if line.marked and 2 < len(line.text) <= 80 and not line.text.endswith(".")
+            }
+        )
+    needed = max(3, (len(heads) + 1) // 2)
+    recurring = {key: TEXT for key, n in counts.items() if n >= needed}
+    recurring.update(rules.headings.extra)
+    if recurring == rules.headings.extra:
+        return rules
+    headings = HeadingRules(extra=recurring, run_in=rules.headings.run_in)
+    return ParseRules(headings, rules.numbered_items)
 
 
 def _infer_kind(meeting: ParsedMeeting) -> None:

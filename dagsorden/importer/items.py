@@ -33,10 +33,14 @@ class ItemHead:
 def find_item_heads(lines: list[Line], toc: Toc | None, *, allow_numbered: bool) -> list[ItemHead]:
     """Item headings in document order, with increasing numbers."""
     skip = range(toc.start, toc.end) if toc else range(0)
-    heads = _candidates(lines, skip, PUNKT_HEADING, need_evidence=False)
-    if not heads and allow_numbered:
-        heads = _candidates(lines, skip, NUMBERED_HEADING, need_evidence=True, toc=toc)
-    return _increasing(heads)
+    heads = _increasing(_candidates(lines, skip, PUNKT_HEADING, need_evidence=False))
+    if allow_numbered and len(heads) < 3:
+        # 'Punkt N' may only occur in a cross reference while the items are '715. Title'
+        numbered = _candidates(lines, skip, NUMBERED_HEADING, need_evidence=True, toc=toc)
+        numbered = _increasing(numbered)
+        if len(numbered) > 2 * len(heads):
+            return numbered
+    return heads
 
 
 def _candidates(

@@ -218,8 +218,7 @@ def _item_type(title: str, preamble: list[Line], sections: list[RawSection]) -> 
                 word = CASE_TYPE_WORDS.get(text.rstrip(".").casefold())
                 if word:
                     return word
-    lines = preamble + [line for s in sections for line in s.lines]
-    for line in lines:
+    for line in preamble:  # 'Sagstype: Beslutning' or 'Til orientering' under the heading
         label = TYPE_LABEL.match(line.text)
         if label and label.group("word").rstrip(".,").casefold() in CASE_TYPE_WORDS:
             return CASE_TYPE_WORDS[label.group("word").rstrip(".,").casefold()]

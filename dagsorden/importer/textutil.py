@@ -152,7 +152,7 @@ JOURNAL = "(?:" + "|".join(JOURNAL_PATTERNS) + ")"
 _JOURNAL_LINE = re.compile(rf"^{JOURNAL}$")
 _JOURNAL_LABEL = re.compile(
     r"^(?:sags?\s*(?:nr|nummer|id)|j\.?\s*nr|journal\s*(?:nr|nummer)|sagsnr|"
-    r"acadre\s*sagsnr|sbsys\s*sagsnr|emnenr|dok\.?\s*sag)\.?\s*:?\s*(?P<value>\S.*)$",
+    r"acadre\s*sagsnr|sbsys\s*sagsnr|emnenr|dok\.?\s*sag|sag(?=\s*:))\.?\s*:?\s*(?P<value>\S.*)$",
     re.IGNORECASE,
 )
 _YEAR_SPAN = re.compile(r"^(?:19|20)\d{2}\s*[-/]\s*(?:19|20)?\d{2}$")

@@ -166,7 +166,11 @@ TITLE_TYPE_PREFIX = re.compile(
     re.IGNORECASE,
 )
 TITLE_TYPE_SUFFIX = re.compile(r"\((?P<code>[BODbod])(?:\s*[+/,]\s*[BODbod])*\)\s*$")
-TYPE_LABEL = re.compile(r"^(?:sagstype|type|punkttype)\s*:\s*(?P<word>\S+)", re.IGNORECASE)
+TYPE_LABEL = re.compile(
+    r"^(?:(?:sagstype|type|punkttype)\s*:|til)\s*(?P<word>beslutning|orientering|drøftelse"
+    r"|beslutningssag|orienteringssag|drøftelsessag|meddelelse)\.?$",
+    re.IGNORECASE,
+)
 
 CLOSED_MARKERS = re.compile(
     r"\b(?:lukket\s+(?:punkt|sag|møde)|lukket|fortrolig|ikke\s+offentlig)\b", re.IGNORECASE

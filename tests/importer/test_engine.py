@@ -143,3 +143,31 @@ def test_prose_has_no_items_and_says_so():
     meeting = parse_text("Kære borger\n\nTak for din henvendelse.\n")
     assert meeting.items == []
     assert "no agenda items found" in meeting.warnings
+
+
+def test_numbered_items_win_over_a_stray_punkt_reference():
+    text = (
+        "REFERAT Byrådet d. 05-05-2025\n\nPunkt 3: Se tidligere sag\n\n"
+        "101. Budget\n\nSag: 25/100\n\nTil beslutning\n\nBeslutning\n\nGodkendt.\n\n"
+        "102. Anlæg\n\nSagsnr.: 25/101\n\nBeslutning\n\nGodkendt.\n\n"
+        "103. Eventuelt\n\nSagsnr.: 25/102\n\nBeslutning\n\nIntet.\n"
+    )
+    meeting = parse_text(text)
+    assert [(i.number, i.case_number) for i in meeting.items] == [
+        ("101", "25/100"),
+        ("102", "25/101"),
+        ("103", "25/102"),
+    ]
+    assert meeting.items[0].type == "beslutning"
+    assert meeting.items[1].type is None
+
+
+def test_recurring_marked_headings_become_template_sections():
+    items = "".join(
+        f"## Punkt {n}: Sag nummer {n}\n\n### Historik\n\nTidligere omtalt.\n\n"
+        f"### Indstilling\n\nDirektøren indstiller, at sagen godkendes.\n\n"
+        f"### Et enkelt afsnit {n}\n\nTekst.\n\n"
+        for n in range(1, 5)
+    )
+    meeting = parse_text("# DAGSORDEN Naturrådet d. 02-02-2025\n\n" + items)
+    assert [s.heading for s in meeting.items[0].sections] == ["Historik", "Indstilling"]

@@ -16,6 +16,9 @@ from django.conf import settings
 
 from .model import Document
 
+# Old versions of a document are never asked for again; keep the most recently used.
+DEFAULT_MAX_FILES = 500
+
 
 def cache_dir() -> Path:
     directory = Path(settings.DATA_DIR) / "cache" / "documents"
@@ -27,12 +30,33 @@ def cached(key: str, build: Callable[[], bytes]) -> bytes:
     """The bytes stored under `key`, built (and stored atomically) when missing."""
     path = cache_dir() / f"{key}.pdf"
     try:
-        return path.read_bytes()
+        content = path.read_bytes()
     except FileNotFoundError:
         pass
+    else:
+        os.utime(path)  # mark as recently used, for pruning
+        return content
     content = build()
     _write_atomically(path, content)
+    prune(getattr(settings, "DOCUMENTS_CACHE_MAX_FILES", DEFAULT_MAX_FILES))
     return content
+
+
+def prune(max_files: int) -> int:
+    """Delete the least recently used files beyond `max_files`; returns how many went."""
+    files = sorted(cache_dir().glob("*.pdf"), key=_mtime, reverse=True)
+    removed = 0
+    for path in files[max_files:]:
+        path.unlink(missing_ok=True)
+        removed += 1
+    return removed
+
+
+def _mtime(path: Path) -> float:
+    try:
+        return path.stat().st_mtime
+    except FileNotFoundError:
+        return 0.0
 
 
 def pdf_cached(document: Document) -> bytes:

@@ -1,5 +1,7 @@
 """PDFs are cached by what the document shows, not by timestamps."""
 
+import os
+
 import pytest
 
 from dagsorden.documents import cache, pdf
@@ -51,3 +53,15 @@ def test_variants_and_styles_have_their_own_entries(world):
     public = document_from_meeting(world.meeting, variant="public").fingerprint()
     members = document_from_meeting(world.meeting, variant="members").fingerprint()
     assert public != members
+
+
+def test_least_recently_used_files_are_pruned(settings, tmp_path):
+    settings.DATA_DIR = tmp_path
+    settings.DOCUMENTS_CACHE_MAX_FILES = 2
+    for key, used_at in (("a", 1_000), ("b", 2_000)):
+        cache.cached(key, lambda key=key: key.encode())
+        os.utime(cache.cache_dir() / f"{key}.pdf", (used_at, used_at))
+    cache.cached("a", lambda: b"never built")  # a hit makes "a" recently used
+    cache.cached("c", lambda: b"c")
+    assert sorted(p.stem for p in cache.cache_dir().glob("*.pdf")) == ["a", "c"]
+    assert cache.cached("a", lambda: b"rebuilt") == b"a"

@@ -5,6 +5,7 @@ The backend (SQLite FTS5 or PostgreSQL full text) is chosen by the database vend
 filters, facets, paging and snippets here are the same for both."""
 
 import datetime as dt
+import heapq
 from collections import Counter
 from dataclasses import dataclass, field
 
@@ -43,8 +44,14 @@ class SearchRequest:
     @property
     def has_filters(self) -> bool:
         return any(
-            [self.organization, self.year, self.item_type, self.outcome, self.date_from,
-             self.date_to]
+            [
+                self.organization,
+                self.year,
+                self.item_type,
+                self.outcome,
+                self.date_from,
+                self.date_to,
+            ]
         )
 
 
@@ -102,8 +109,9 @@ def _journal_match(journal_number: str) -> MatchSql:
 
 
 def _browse_match() -> MatchSql:
-    return MatchSql(from_sql="search_searchentry e", where_sql="1 = 1", params=[],
-                    order_sql="e.start DESC")
+    return MatchSql(
+        from_sql="search_searchentry e", where_sql="1 = 1", params=[], order_sql="e.start DESC"
+    )
 
 
 def _filters(request: SearchRequest) -> tuple[str, list]:
@@ -135,8 +143,10 @@ def _run(request: SearchRequest, match: MatchSql, parsed: ParsedQuery) -> Search
     filter_sql, filter_params = _filters(request)
     where = f"{match.where_sql}{filter_sql}"
     params = match.params + filter_params
-    facets, total = _facets(match.from_sql, where, params)
     offset = (max(1, request.page) - 1) * request.page_size
+    if match.rank_sql:
+        return _run_ranked(request, match, where, params, offset, parsed)
+    facets, total = _facets(match.from_sql, where, params)
     with connection.cursor() as cursor:
         cursor.execute(
             f"SELECT e.item_id FROM {match.from_sql} WHERE {where} "
@@ -146,6 +156,31 @@ def _run(request: SearchRequest, match: MatchSql, parsed: ParsedQuery) -> Search
         item_ids = [row[0] for row in cursor.fetchall()]
     hits = _hits(item_ids, parsed)
     return SearchResult(request=request, hits=hits, total=total, facets=facets)
+
+
+def _run_ranked(request, match, where, params, offset, parsed) -> SearchResult:
+    """Text matches: one pass reads every match's rank and facet values; counting and
+    picking the page happen here (cheaper than ranking and grouping in two SQL passes)."""
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"SELECT {match.rank_sql}, e.start, e.item_id, e.organization_id, e.year, "
+            f"e.item_type, e.outcome FROM {match.from_sql} WHERE {where}",
+            params,
+        )
+        rows = cursor.fetchall()
+    facets = {name: Counter() for name in FACETS}
+    for row in rows:
+        for name, value in zip(FACETS, row[3:], strict=True):
+            if value not in ("", None):
+                facets[name][value] += 1
+    # Best rank first; ties newest first.
+    best = heapq.nsmallest(
+        offset + request.page_size, rows, key=lambda row: (row[0], -row[1].timestamp())
+    )
+    item_ids = [row[2] for row in best[offset:]]
+    return SearchResult(
+        request=request, hits=_hits(item_ids, parsed), total=len(rows), facets=facets
+    )
 
 
 def _facets(from_sql: str, where: str, params: list) -> tuple[dict[str, Counter], int]:
@@ -170,8 +205,9 @@ def _facets(from_sql: str, where: str, params: list) -> tuple[dict[str, Counter]
 def _hits(item_ids: list[int], parsed: ParsedQuery) -> list[Hit]:
     entries = SearchEntry.objects.in_bulk(item_ids)
     names = dict(
-        Organization.objects.filter(pk__in={e.organization_id for e in entries.values()})
-        .values_list("pk", "name")
+        Organization.objects.filter(
+            pk__in={e.organization_id for e in entries.values()}
+        ).values_list("pk", "name")
     )
     stems = parsed.stems()
     return [_hit(entries[pk], names, stems) for pk in item_ids if pk in entries]
@@ -213,18 +249,24 @@ def index_documents(documents: list[ItemDocument], *, remove_ids=()) -> None:
     stale = [doc.item_id for doc in documents] + list(remove_ids)
     SearchEntry.objects.filter(item_id__in=stale).delete()
     backend.delete(stale)
-    SearchEntry.objects.bulk_create(
-        [_entry(doc) for doc in documents], batch_size=1000
-    )
+    SearchEntry.objects.bulk_create([_entry(doc) for doc in documents], batch_size=1000)
     backend.write(documents)
 
 
 def _entry(doc: ItemDocument) -> SearchEntry:
     return SearchEntry(
-        item_id=doc.item_id, meeting_id=doc.meeting_id, organization_id=doc.organization_id,
-        case_id=doc.case_id, start=doc.start, year=doc.year, item_type=doc.item_type,
-        outcome=doc.outcome, journal_number=doc.journal_number,
-        journal_key=doc.journal_number.lower(), title=doc.title, text=doc.text,
+        item_id=doc.item_id,
+        meeting_id=doc.meeting_id,
+        organization_id=doc.organization_id,
+        case_id=doc.case_id,
+        start=doc.start,
+        year=doc.year,
+        item_type=doc.item_type,
+        outcome=doc.outcome,
+        journal_number=doc.journal_number,
+        journal_key=doc.journal_number.lower(),
+        title=doc.title,
+        text=doc.text,
     )
 
 
@@ -261,7 +303,8 @@ def reindex_all(*, batch_size: int = 500, progress=None) -> int:
     for start in range(0, len(ids), batch_size):
         batch = ids[start : start + batch_size]
         documents = [
-            doc for item in items_for_indexing().filter(pk__in=batch)
+            doc
+            for item in items_for_indexing().filter(pk__in=batch)
             if (doc := item_document(item)) is not None
         ]
         index_documents(documents)

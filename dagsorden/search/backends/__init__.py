@@ -12,12 +12,15 @@ from django.db import connection
 
 @dataclass
 class MatchSql:
-    """FROM and WHERE fragments that select the matching entries, and the ORDER BY."""
+    """FROM and WHERE fragments that select the matching entries, and the ORDER BY.
+    `rank_sql` (smaller is better) is set for text matches, which are ranked and counted
+    in one pass."""
 
     from_sql: str
     where_sql: str
     params: list
     order_sql: str
+    rank_sql: str = ""
 
 
 def current_backend():

@@ -33,4 +33,5 @@ def match(query: ParsedQuery) -> MatchSql:
         params=params,
         # Normalisation 1: divide by 1 + log(length), so long bilag do not win by size.
         order_sql="ts_rank(e.document, query.q, 1) DESC, e.start DESC",
+        rank_sql="-ts_rank(e.document, query.q, 1)",
     )

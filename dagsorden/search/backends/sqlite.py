@@ -13,9 +13,7 @@ def write(documents) -> None:
     rows = [(doc.item_id, stemmed_text(doc.title), stemmed_text(doc.text)) for doc in documents]
     with connection.cursor() as cursor:
         cursor.executemany("DELETE FROM search_fts WHERE rowid = %s", [(r[0],) for r in rows])
-        cursor.executemany(
-            "INSERT INTO search_fts (rowid, title, body) VALUES (%s, %s, %s)", rows
-        )
+        cursor.executemany("INSERT INTO search_fts (rowid, title, body) VALUES (%s, %s, %s)", rows)
 
 
 def delete(item_ids) -> None:
@@ -34,6 +32,7 @@ def match(query: ParsedQuery) -> MatchSql:
         where_sql="search_fts MATCH %s",
         params=[fts_expression(query)],
         order_sql=f"bm25(search_fts, {TITLE_WEIGHT}, {BODY_WEIGHT}), e.start DESC",
+        rank_sql=f"bm25(search_fts, {TITLE_WEIGHT}, {BODY_WEIGHT})",
     )
 
 

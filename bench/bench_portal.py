@@ -1,0 +1,115 @@
+"""The meeting page under load: gunicorn (`dagsorden serve`) at 32 concurrent
+connections with wrk, against a static file of the same size from the same server.
+
+    DAGSORDEN_DATA_DIR=/tmp/portal-demo .venv/bin/dagsorden migrate
+    DAGSORDEN_DATA_DIR=/tmp/portal-demo .venv/bin/dagsorden load_demo
+    DAGSORDEN_DATA_DIR=/tmp/portal-demo .venv/bin/python bench/bench_portal.py
+"""
+
+import json
+import os
+import re
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+import django
+
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "dagsorden.settings")
+django.setup()
+
+from django.conf import settings  # noqa: E402
+from django.urls import reverse  # noqa: E402
+
+from dagsorden.meetings.models import Meeting  # noqa: E402
+
+PORT = int(os.environ.get("BENCH_PORT", 8799))
+WORKERS = int(os.environ.get("BENCH_WORKERS", 2))
+DURATION = os.environ.get("BENCH_DURATION", "15s")
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def busiest_meeting_url() -> str:
+    meeting = (
+        Meeting.objects.filter(state=Meeting.State.MINUTES_APPROVED).order_by("-start").first()
+    )
+    return reverse("portal:meeting_detail", args=[meeting.pk])
+
+
+def wrk(url: str) -> dict:
+    out = subprocess.run(
+        ["wrk", "-t2", "-c32", f"-d{DURATION}", "--latency", url],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
+    latency = dict(re.findall(r"^\s+(50|90|99)%\s+([\d.]+\w+)", out, re.M))
+    rps = float(re.search(r"Requests/sec:\s+([\d.]+)", out).group(1))
+    return {
+        "p50": _ms(latency["50"]),
+        "p90": _ms(latency["90"]),
+        "p99": _ms(latency["99"]),
+        "rps": rps,
+    }
+
+
+def _ms(value: str) -> float:
+    number, unit = re.match(r"([\d.]+)(\w+)", value).groups()
+    return round(float(number) * {"us": 0.001, "ms": 1, "s": 1000}[unit], 2)
+
+
+def main() -> int:
+    base = f"http://127.0.0.1:{PORT}"
+    page = busiest_meeting_url()
+    server = subprocess.Popen(
+        [str(ROOT / ".venv/bin/dagsorden"), "serve", f"--port={PORT}", f"--workers={WORKERS}"],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    try:
+        for _ in range(100):
+            try:
+                body = urllib.request.urlopen(base + page).read()
+                break
+            except OSError:
+                time.sleep(0.2)
+        # A static file of the same size, served by the same gunicorn (WhiteNoise).
+        static_dir = Path(settings.STATIC_ROOT) / "bench"
+        static_dir.mkdir(parents=True, exist_ok=True)
+        (static_dir / "same-size.html").write_bytes(body)
+        server.terminate()
+        server.wait()
+        server = subprocess.Popen(
+            [str(ROOT / ".venv/bin/dagsorden"), "serve", f"--port={PORT}", f"--workers={WORKERS}"],
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+        )
+        time.sleep(3)
+        static = f"{settings.STATIC_URL}bench/same-size.html"
+        urllib.request.urlopen(base + "/" + static.lstrip("/")).read()
+        dynamic_result = wrk(base + page)
+        static_result = wrk(base + "/" + static.lstrip("/"))
+    finally:
+        server.terminate()
+        server.wait()
+    summary = {
+        "page": page,
+        "bytes": len(body),
+        "workers": WORKERS,
+        "connections": 32,
+        "meeting_page": dynamic_result,
+        "static_file": static_result,
+        "p99_ratio": round(dynamic_result["p99"] / static_result["p99"], 1),
+        "rps_ratio": round(static_result["rps"] / dynamic_result["rps"], 1),
+    }
+    print(json.dumps(summary, indent=2))
+    out = Path(__file__).with_name("results")
+    out.mkdir(exist_ok=True)
+    (out / "portal.json").write_text(json.dumps(summary, indent=2))
+    return 0 if dynamic_result["p99"] <= 50 else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,179 @@
+"""`dagsorden synth --items N`: a synthetic archive for benchmarks, written with bulk
+inserts (no history rows, no signals) and indexed in bulk."""
+
+import datetime as dt
+import random
+from zoneinfo import ZoneInfo
+
+from django.core.management.base import BaseCommand
+from django.db import transaction
+
+from dagsorden.cases.models import Case
+from dagsorden.meetings.models import AgendaItem, Decision, Meeting, Section
+from dagsorden.organisations.models import Municipality, Organization
+from dagsorden.search.documents import ItemDocument
+from dagsorden.search.facade import index_documents
+
+TZ = ZoneInfo("Europe/Copenhagen")
+SLUG = "syntetisk"
+ITEMS_PER_MEETING = 10
+BATCH = 2000
+BODIES = [
+    "Byrådet",
+    "Økonomiudvalget",
+    "Teknik- og Miljøudvalget",
+    "Børne- og Skoleudvalget",
+    "Social- og Sundhedsudvalget",
+    "Kultur- og Fritidsudvalget",
+    "Plan- og Boligudvalget",
+]
+# Invented municipal vocabulary (nouns in several inflections, so stemming matters).
+_WORDS_TEXT = """
+    bolig boliger boligerne lokalplan lokalplanen lokalplaner skole skolen skoler vej vejen
+    veje cykelsti cykelstien cykelstier budget budgettet regnskab regnskabet anlæg anlægget
+    bevilling bevillingen tilskud tilskuddet ældrepleje plejecenter plejecentret dagtilbud
+    børnehave vuggestue idrætshal hallen bibliotek biblioteket havn havnen strand stranden
+    kloak kloakering spildevand affald genbrug genbrugsplads energi solceller varmeplan
+    fjernvarme klima klimaplan natur naturpark skov skoven sø søen å vandløb kollektiv
+    trafik bus busrute parkering parkeringsplads torv torvet rådhus rådhuset borger borgere
+    borgerne høring høringen høringssvar forslag forslaget beslutning udvidelse renovering
+    nybyggeri byggeri ejendom ejendommen salg køb grund grunden takster taksten gebyr
+    strategi politik handleplan evaluering status orientering aftale aftalen samarbejde
+    region regionen styrelse tilsyn tilsynet kvalitet rapport analyse udbud udbuddet
+    kontrakt leverandør medarbejdere personale ansættelse ungdomsskole fritidsklub
+    sportsplads kunstgræs svømmehal museum musikskole kulturhus frivillige forening
+    foreninger landsby landsbyer erhverv erhvervsområde turisme cykling sikkerhed
+"""
+WORDS = _WORDS_TEXT.split()
+OUTCOMES = (
+    [Decision.Outcome.APPROVED] * 6
+    + [Decision.Outcome.RECOMMENDED] * 3
+    + [Decision.Outcome.NOTED, Decision.Outcome.POSTPONED, Decision.Outcome.REJECTED]
+)
+TYPES = [AgendaItem.Type.DECISION] * 3 + [AgendaItem.Type.ORIENTATION, AgendaItem.Type.DISCUSSION]
+
+
+class Command(BaseCommand):
+    help = "Generate a synthetic archive of N public agenda items (for benchmarks)."
+
+    def add_arguments(self, parser):
+        parser.add_argument("--items", type=int, default=10_000)
+        parser.add_argument("--seed", type=int, default=1)
+
+    def handle(self, *args, items, seed, **options):
+        rng = random.Random(seed)
+        municipality, bodies = _structure()
+        meetings = items // ITEMS_PER_MEETING
+        first = dt.datetime(2011, 1, 10, 16, tzinfo=TZ)
+        step = dt.timedelta(days=15 * 365) / max(1, meetings)
+        done = 0
+        for start in range(0, meetings, BATCH // ITEMS_PER_MEETING):
+            count = min(BATCH // ITEMS_PER_MEETING, meetings - start)
+            when = [first + step * (start + i) for i in range(count)]
+            _batch(rng, municipality, bodies, when, start)
+            done += count * ITEMS_PER_MEETING
+            self.stdout.write(f"\r{done}/{items}", ending="")
+            self.stdout.flush()
+        self.stdout.write(self.style.SUCCESS(f"\n{done} syntetiske punkter oprettet."))
+
+
+def _structure():
+    municipality, _ = Municipality.objects.get_or_create(
+        slug=SLUG, defaults={"name": "Syntetisk Kommune", "code": "999"}
+    )
+    bodies = []
+    for index, name in enumerate(BODIES):
+        body, _ = Organization.objects.get_or_create(
+            municipality=municipality,
+            slug=f"synth-{index}",
+            defaults={"name": name, "kind": Organization.Kind.COMMITTEE},
+        )
+        bodies.append(body)
+    return municipality, bodies
+
+
+def _vocabulary() -> tuple[list[str], list[float]]:
+    """Base words plus compounds of them (as Danish builds words), with Zipf-like
+    frequencies, so some words are everywhere and most are rare, as in real archives."""
+    ordered = WORDS + [a + b for a in WORDS[:150] for b in WORDS[:80] if a != b]
+    random.Random(7).shuffle(ordered)
+    cumulative, total = [], 0.0
+    for rank in range(1, len(ordered) + 1):
+        total += 1 / rank
+        cumulative.append(total)
+    return ordered, cumulative
+
+
+VOCABULARY, CUMULATIVE = _vocabulary()
+
+
+def _sentence(rng, n):
+    words = rng.choices(VOCABULARY, cum_weights=CUMULATIVE, k=n)
+    return " ".join(words).capitalize() + "."
+
+
+@transaction.atomic
+def _batch(rng, municipality, bodies, when, offset):
+    meetings = Meeting.objects.bulk_create(
+        Meeting(
+            organization=bodies[(offset + i) % len(bodies)],
+            start=start,
+            state=Meeting.State.MINUTES_APPROVED,
+        )
+        for i, start in enumerate(when)
+    )
+    cases = Case.objects.bulk_create(
+        Case(
+            municipality=municipality,
+            title=_sentence(rng, 5),
+            journal_number=f"{rng.randint(0, 99):02d}.{rng.randint(0, 99):02d}.00-"
+            f"P{rng.randint(10, 99)}-{offset * 10 + i + 1}-{m.start:%y}",
+        )
+        for i, m in enumerate(meetings)
+        for _ in range(1)
+    )
+    items = AgendaItem.objects.bulk_create(
+        AgendaItem(
+            meeting=meeting,
+            number=n + 1,
+            order=n + 1,
+            title=_sentence(rng, rng.randint(3, 7)),
+            item_type=rng.choice(TYPES),
+            draft_state=AgendaItem.DraftState.APPROVED,
+        )
+        for meeting in meetings
+        for n in range(ITEMS_PER_MEETING)
+    )
+    texts, decisions, sections = {}, [], []
+    for item in items:
+        parts = [
+            (h, " ".join(_sentence(rng, rng.randint(8, 16)) for _ in range(4)))
+            for h in ("Sagens kerne", "Sagsfremstilling")
+        ]
+        sections += [
+            Section(item=item, order=i + 1, heading=h, body=b) for i, (h, b) in enumerate(parts)
+        ]
+        decision = Decision(item=item, outcome=rng.choice(OUTCOMES), text=_sentence(rng, 8))
+        decisions.append(decision)
+        texts[item.pk] = (decision, "\n".join([decision.text] + [f"{h}\n{b}" for h, b in parts]))
+    Section.objects.bulk_create(sections)
+    Decision.objects.bulk_create(decisions)
+    case_of = {m.pk: c for m, c in zip(meetings, cases, strict=True)}
+    index_documents(
+        [
+            ItemDocument(
+                item_id=item.pk,
+                meeting_id=item.meeting.pk,
+                organization_id=item.meeting.organization_id,
+                case_id=case_of[item.meeting.pk].pk if item.number == 3 else None,
+                start=item.meeting.start,
+                year=item.meeting.start.astimezone(TZ).year,
+                item_type=item.item_type,
+                outcome=texts[item.pk][0].outcome,
+                journal_number=case_of[item.meeting.pk].journal_number if item.number == 3 else "",
+                title=item.title,
+                text=texts[item.pk][1],
+            )
+            for item in items
+        ]
+    )

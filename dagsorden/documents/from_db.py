@@ -144,29 +144,29 @@ def _has(blocks: list[Block], role: str) -> bool:
     return any(block.role == role for block in blocks)
 
 
+# Every style prints these when the item has them; competence and case type only when
+# the style's template has a heading for them.
+ALWAYS_SHOWN = (RECOMMENDATION, HISTORY, ATTACHMENTS)
+
+
 def _structured_blocks(item: AgendaItem, context: _Context, *, has_competence: bool) -> list[Block]:
     document = context.document
-    style = document.style
     makers = {
         RECOMMENDATION: _recommendation,
-        COMPETENCE: _competence,
+        COMPETENCE: None if has_competence else _competence,
         CASE_TYPE: _case_type,
         HISTORY: _history,
         ATTACHMENTS: _attachments,
     }
-    blocks = []
-    if has_competence:
-        del makers[COMPETENCE]
-    for role, make in makers.items():
-        if role in style.order or role in (RECOMMENDATION, HISTORY, ATTACHMENTS):
-            block = make(item, document)
-            if block:
-                blocks.append(block)
+    wanted = [
+        make
+        for role, make in makers.items()
+        if make and (role in ALWAYS_SHOWN or role in document.style.order)
+    ]
+    blocks = [make(item, document) for make in wanted]
     if document.kind == model.MINUTES:
-        decision = _decision(item, context)
-        if decision:
-            blocks.append(decision)
-    return blocks
+        blocks.append(_decision(item, context))
+    return [block for block in blocks if block]
 
 
 def _recommendation(item: AgendaItem, document: Document) -> Block | None:

@@ -83,6 +83,11 @@ class BilagForm(forms.Form):
     public = forms.BooleanField(label=_("Offentligt"), required=False, initial=True)
 
 
+class NewItemForm(forms.Form):
+    title = forms.CharField(label=_("Titel"), max_length=400)
+    public = forms.BooleanField(label=_("Åbent punkt"), required=False, initial=True)
+
+
 class PublishForm(forms.Form):
     late_reason = forms.CharField(
         label=_("Begrundelse, hvis fristen er overskredet"),
@@ -106,7 +111,9 @@ class AttendanceForm(forms.Form):
 
 
 class DecisionForm(forms.Form):
-    outcome = forms.ChoiceField(label=_("Beslutning"), choices=Decision.Outcome.choices)
+    outcome = forms.ChoiceField(
+        label=_("Beslutning"), choices=[("", "—"), *Decision.Outcome.choices]
+    )
     text = forms.CharField(
         label=_("Beslutningstekst"), widget=forms.Textarea(attrs={"rows": 3}), required=False
     )

@@ -23,6 +23,7 @@ secretariat = [
     path("punkter/<int:pk>/flyt/", agenda.agenda_move, name="agenda_move"),
     path("moeder/<int:pk>/raekkefoelge/", agenda.agenda_order, name="agenda_order"),
     path("moeder/<int:pk>/udsend/", agenda.agenda_publish, name="agenda_publish"),
+    path("moeder/<int:pk>/nyt-punkt/", agenda.agenda_add_item, name="agenda_add_item"),
     path("moeder/<int:pk>/live/", live.meeting_live, name="meeting_live"),
     path("moeder/<int:pk>/fremmoede/", live.attendance_save, name="attendance_save"),
     path("punkter/<int:pk>/beslutning/", live.decision_save, name="decision_save"),

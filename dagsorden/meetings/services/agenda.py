@@ -303,6 +303,8 @@ def item_set_draft_state(*, item: AgendaItem, state: str, by=None) -> AgendaItem
     meeting = meeting_for_update(item.meeting_id)
     ensure_state(meeting, Meeting.State.PLANNED)
     item = AgendaItem.objects.select_for_update().get(pk=item.pk)
+    if state not in AgendaItem.DraftState.values:
+        raise ValidationError(_("Ukendt status: %(state)s") % {"state": state}, code="bad_state")
     if (item.draft_state, state) not in DRAFT_TRANSITIONS:
         raise ValidationError(
             _("Et punkt kan ikke gå fra »%(old)s« til »%(new)s«.")

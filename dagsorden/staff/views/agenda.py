@@ -14,13 +14,14 @@ from dagsorden.meetings.checks import agenda_publication_problems
 from dagsorden.meetings.models import AgendaItem, Meeting
 from dagsorden.meetings.services import (
     agenda_deadline,
+    agenda_item_create,
     agenda_item_move,
     agenda_reorder,
     meeting_publish_agenda,
 )
 
 from .. import permissions
-from ..forms import PublishForm
+from ..forms import NewItemForm, PublishForm
 from ._helpers import report_errors, require, staff_required
 
 
@@ -43,6 +44,7 @@ def agenda_builder(request, pk):
             "problems": agenda_publication_problems(meeting),
             "deadline": agenda_deadline(meeting),
             "publish_form": PublishForm(),
+            "new_item_form": NewItemForm(),
             "can_publish": permissions.can_run_meeting(request.user, meeting),
         },
     )
@@ -93,3 +95,29 @@ def agenda_publish(request, pk):
         return redirect("staff:agenda_builder", pk=meeting.pk)
     messages.success(request, _("Dagsordenen er udsendt."))
     return redirect("staff:meeting_live", pk=meeting.pk)
+
+
+@staff_required
+@require_POST
+def agenda_add_item(request, pk):
+    """An item without a case (an orientation, a theme): drafted like any other."""
+    meeting = _meeting_for(request, pk)
+    form = NewItemForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, _("Angiv en titel."))
+        return redirect("staff:agenda_builder", pk=meeting.pk)
+    public = form.cleaned_data["public"]
+    template = meeting.organization.municipality.item_template
+    try:
+        item = agenda_item_create(
+            meeting=meeting,
+            title=form.cleaned_data["title"],
+            public=public,
+            public_title="" if public else str(AgendaItem.CLOSED_TITLE),
+            sections=[(heading, "") for heading in template],
+            by=request.user,
+        )
+    except ValidationError as error:
+        report_errors(request, error)
+        return redirect("staff:agenda_builder", pk=meeting.pk)
+    return redirect("staff:item_edit", pk=item.pk)

@@ -1,0 +1,86 @@
+"""A world for the staff and member pages: body A (own) and body B (other), each with a
+secretary, and users for every role."""
+
+import pytest
+from django.contrib.auth import get_user_model
+
+from dagsorden.cases.services import case_create
+from dagsorden.meetings.services import (
+    agenda_item_create,
+    meeting_close,
+    meeting_create,
+    meeting_publish_agenda,
+    note_save,
+)
+from dagsorden.organisations.models import Organization
+from dagsorden.staff.models import Assignment
+from tests.factories import (
+    MembershipFactory,
+    MunicipalityFactory,
+    PartyFactory,
+    PersonFactory,
+    committee_with_members,
+    local,
+)
+
+ROLES = [
+    "anonymous",
+    "plain_user",
+    "member_own",
+    "member_other",
+    "case_officer_own",
+    "secretary_own",
+    "secretary_other",
+    "admin",
+]
+
+
+def _user(username, **extra):
+    return get_user_model().objects.create_user(username, password="pw-" + username, **extra)
+
+
+@pytest.fixture
+def world(db):
+    municipality = MunicipalityFactory()
+    body_a, members_a = committee_with_members(municipality=municipality, count=3, slug="a")
+    body_b, members_b = committee_with_members(municipality=municipality, count=2, slug="b")
+    council = Organization.objects.create(
+        municipality=municipality, name="Kommunalbestyrelsen", slug="kb",
+        kind=Organization.Kind.COUNCIL,
+    )
+    for person in members_a + members_b:
+        MembershipFactory(person=person, organization=council)
+    spare = PersonFactory(municipality=municipality, party=PartyFactory(
+        municipality=municipality, letter="A"))
+    MembershipFactory(person=spare, organization=council)
+
+    users = {role: _user(role) for role in ROLES if role != "anonymous"}
+    users["anonymous"] = None
+    users["admin"].is_superuser = users["admin"].is_staff = True
+    users["admin"].save()
+    for role, body in [("secretary_own", body_a), ("secretary_other", body_b)]:
+        Assignment.objects.create(user=users[role], role="secretary", organization=body)
+    Assignment.objects.create(user=users["case_officer_own"], role="case_officer",
+                              organization=body_a)
+    for role, person in [("member_own", members_a[0]), ("member_other", members_b[0])]:
+        person.user = users[role]
+        person.save()
+
+    case = case_create(municipality=municipality, title="Ny cykelsti",
+                       route=[(body_a, "indstiller"), (council, "afgoer")])
+    planned = meeting_create(organization=body_a, start=local(2026, 12, 8))
+    draft = agenda_item_create(meeting=planned, title="Udkast", sections=[("Sagens kerne", "")])
+    published = meeting_create(organization=body_a, start=local(2026, 11, 24))
+    live_item = agenda_item_create(meeting=published, title="Åben sag", draft_state="approved")
+    meeting_publish_agenda(meeting=published, at=local(2026, 11, 1))
+    held = meeting_create(organization=body_a, start=local(2026, 10, 13))
+    held_item = agenda_item_create(meeting=held, title="Afgjort sag", draft_state="approved")
+    meeting_publish_agenda(meeting=held, at=local(2026, 10, 1))
+    meeting_close(meeting=held, end=local(2026, 10, 13, 18))
+    note = note_save(item=held_item, author=members_a[0], text="Min note")
+    return {
+        "users": users, "body": body_a, "other_body": body_b, "case": case,
+        "consultation": case.consultations.get(order=1), "planned": planned, "draft": draft,
+        "published": published, "live_item": live_item, "held": held, "held_item": held_item,
+        "note": note, "members": members_a, "spare": spare,
+    }

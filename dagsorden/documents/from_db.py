@@ -98,7 +98,7 @@ def _header(meeting: Meeting, style: DocumentStyle, kind: str, attendees) -> lis
 
 def _absence_line(absence) -> str:
     text = f"{absence.name}: {absence.status.lower()}"
-    if absence.reason:
+    if absence.reason and absence.reason.casefold() != absence.status.casefold():
         text += f" ({absence.reason})"
     if absence.substitute:
         text += ", " + _("stedfortræder: %(name)s") % {"name": absence.substitute}

@@ -45,13 +45,16 @@ def world(db):
     body_a, members_a = committee_with_members(municipality=municipality, count=3, slug="a")
     body_b, members_b = committee_with_members(municipality=municipality, count=2, slug="b")
     council = Organization.objects.create(
-        municipality=municipality, name="Kommunalbestyrelsen", slug="kb",
+        municipality=municipality,
+        name="Kommunalbestyrelsen",
+        slug="kb",
         kind=Organization.Kind.COUNCIL,
     )
     for person in members_a + members_b:
         MembershipFactory(person=person, organization=council)
-    spare = PersonFactory(municipality=municipality, party=PartyFactory(
-        municipality=municipality, letter="A"))
+    spare = PersonFactory(
+        municipality=municipality, party=PartyFactory(municipality=municipality, letter="A")
+    )
     MembershipFactory(person=spare, organization=council)
 
     users = {role: _user(role) for role in ROLES if role != "anonymous"}
@@ -60,14 +63,18 @@ def world(db):
     users["admin"].save()
     for role, body in [("secretary_own", body_a), ("secretary_other", body_b)]:
         Assignment.objects.create(user=users[role], role="secretary", organization=body)
-    Assignment.objects.create(user=users["case_officer_own"], role="case_officer",
-                              organization=body_a)
+    Assignment.objects.create(
+        user=users["case_officer_own"], role="case_officer", organization=body_a
+    )
     for role, person in [("member_own", members_a[0]), ("member_other", members_b[0])]:
         person.user = users[role]
         person.save()
 
-    case = case_create(municipality=municipality, title="Ny cykelsti",
-                       route=[(body_a, "indstiller"), (council, "afgoer")])
+    case = case_create(
+        municipality=municipality,
+        title="Ny cykelsti",
+        route=[(body_a, "indstiller"), (council, "afgoer")],
+    )
     planned = meeting_create(organization=body_a, start=local(2026, 12, 8))
     draft = agenda_item_create(meeting=planned, title="Udkast", sections=[("Sagens kerne", "")])
     published = meeting_create(organization=body_a, start=local(2026, 11, 24))
@@ -79,8 +86,18 @@ def world(db):
     meeting_close(meeting=held, end=local(2026, 10, 13, 18))
     note = note_save(item=held_item, author=members_a[0], text="Min note")
     return {
-        "users": users, "body": body_a, "other_body": body_b, "case": case,
-        "consultation": case.consultations.get(order=1), "planned": planned, "draft": draft,
-        "published": published, "live_item": live_item, "held": held, "held_item": held_item,
-        "note": note, "members": members_a, "spare": spare,
+        "users": users,
+        "body": body_a,
+        "other_body": body_b,
+        "case": case,
+        "consultation": case.consultations.get(order=1),
+        "planned": planned,
+        "draft": draft,
+        "published": published,
+        "live_item": live_item,
+        "held": held,
+        "held_item": held_item,
+        "note": note,
+        "members": members_a,
+        "spare": spare,
     }

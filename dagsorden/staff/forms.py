@@ -31,7 +31,7 @@ RouteFormSet = forms.formset_factory(RouteStepForm, extra=4, max_num=6)
 
 
 class ScheduleForm(forms.Form):
-    meeting = forms.ModelChoiceField(label=_("Møde"), queryset=None)
+    meeting = forms.ModelChoiceField(label=_("Møde"), queryset=None, empty_label=None)
 
     def __init__(self, *args, meetings=None, **kwargs):
         super().__init__(*args, **kwargs)

@@ -48,3 +48,11 @@ def test_our_pdf_reads_back_through_the_importer(tmp_path, settings):
     call_command("render", str(seed), "--format", "pdf", "-o", str(pdf))
     rendered = render_txt(pdf)
     assert similarity(seed.read_text(encoding="utf-8"), rendered) >= 0.9
+
+
+@pytest.mark.skipif(not SEEDS, reason=f"seed documents not found under {shared_dir()}")
+@pytest.mark.parametrize("seed", SEEDS, ids=lambda p: p.stem)
+def test_our_html_reads_back_through_the_importer(seed, tmp_path):
+    html = tmp_path / "seed.html"
+    call_command("render", str(seed), "--format", "html", "-o", str(html))
+    assert similarity(seed.read_text(encoding="utf-8"), render_txt(html)) >= MIN_SIMILARITY

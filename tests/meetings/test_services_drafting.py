@@ -114,8 +114,26 @@ def test_members_with_an_address_are_told_when_the_agenda_is_out(
     agenda_item_create(meeting=council_setup["meeting"], title="Sag", draft_state="approved")
     with django_capture_on_commit_callbacks(execute=True):
         meeting_publish_agenda(meeting=council_setup["meeting"], at=local(2026, 10, 1))
+    assert mail.outbox == []  # recorded after the fact: nobody is told
+    with django_capture_on_commit_callbacks(execute=True):
+        meeting_publish_agenda(meeting=_fresh_meeting(council_setup))
     assert [m.to for m in mail.outbox] == [["medlem@example.invalid"]]
     assert "Dagsorden" in mail.outbox[0].subject
+
+
+def _fresh_meeting(council_setup):
+    """A meeting whose deadline lies ahead, with an approved item."""
+    import datetime as dt
+
+    from django.utils import timezone
+
+    from dagsorden.meetings.services import meeting_create
+
+    meeting = meeting_create(
+        organization=council_setup["committee"], start=timezone.now() + dt.timedelta(days=30)
+    )
+    agenda_item_create(meeting=meeting, title="Sag", draft_state="approved")
+    return meeting
 
 
 def test_reordering_keeps_closed_items_last(council_setup):

@@ -63,5 +63,6 @@ def meeting_approve_minutes(*, meeting: Meeting, by=None, at: dt.datetime | None
         if case.current_consultation() is not None:
             case_advance(case=case, by=by)
     audit_record(action="meeting_approve_minutes", obj=meeting, by=by)
-    transaction.on_commit(lambda: notify_minutes_approved(meeting))
+    if at is None:  # an approval recorded after the fact (import, demo) tells nobody
+        transaction.on_commit(lambda: notify_minutes_approved(meeting))
     return meeting

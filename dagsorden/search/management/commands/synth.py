@@ -6,7 +6,7 @@ import random
 from zoneinfo import ZoneInfo
 
 from django.core.management.base import BaseCommand
-from django.db import transaction
+from django.db import connection, transaction
 
 from dagsorden.cases.models import Case
 from dagsorden.meetings.models import AgendaItem, Decision, Meeting, Section
@@ -74,6 +74,9 @@ class Command(BaseCommand):
             done += count * ITEMS_PER_MEETING
             self.stdout.write(f"\r{done}/{items}", ending="")
             self.stdout.flush()
+        # Fresh planner statistics, as after any bulk load (else PostgreSQL may scan).
+        with connection.cursor() as cursor:
+            cursor.execute("ANALYZE")
         self.stdout.write(self.style.SUCCESS(f"\n{done} syntetiske punkter oprettet."))
 
 

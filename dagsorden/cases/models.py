@@ -93,8 +93,12 @@ class Consultation(BaseModel):
         _("status"), max_length=10, choices=Status.choices, default=Status.WAITING
     )
     planned_meeting = models.ForeignKey(
-        "meetings.Meeting", verbose_name=_("planlagt møde"), null=True, blank=True,
-        on_delete=models.SET_NULL, related_name="planned_consultations",
+        "meetings.Meeting",
+        verbose_name=_("planlagt møde"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="planned_consultations",
         help_text=_("Det møde, sagen forventes at komme på"),
     )
     recorded_date = models.DateField(_("behandlet den"), null=True, blank=True)

@@ -157,6 +157,10 @@ def consultation_plan_meeting(*, consultation: Consultation, meeting, by=None) -
         )
     consultation.planned_meeting = meeting
     consultation.save(update_fields=["planned_meeting", "modified"])
-    audit_record(action="consultation_plan_meeting", obj=consultation, by=by,
-                 meeting=meeting.pk if meeting else None)
+    audit_record(
+        action="consultation_plan_meeting",
+        obj=consultation,
+        by=by,
+        meeting=meeting.pk if meeting else None,
+    )
     return consultation

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from django.utils import translation
+
 from .model import Document
 
 FORMATS = ("html", "pdf", "md", "txt")
@@ -24,7 +26,16 @@ class Rendered:
 def render(
     document: Document, fmt: str, *, cached: bool = True, with_bilag: bool = False
 ) -> Rendered:
-    """The document in one format; PDFs come from the content cache when unchanged."""
+    """The document in one format; PDFs come from the content cache when unchanged.
+
+    Always in Danish: the agenda and the minutes are the municipality's record, whatever
+    language the visitor's pages are shown in.
+    """
+    with translation.override("da"):
+        return _render(document, fmt, cached=cached, with_bilag=with_bilag)
+
+
+def _render(document: Document, fmt: str, *, cached: bool, with_bilag: bool) -> Rendered:
     if fmt == "pdf" and with_bilag:
         from .combined import combined_pdf_cached
 

@@ -87,3 +87,11 @@ def test_text_output_follows_the_style(world):
     text = to_text(document_from_meeting(world.meeting, style=style_get("helsingoer")))
     assert "Punkt 1: Beslutning: Udskiftning af legeredskaber, etape 1" in text
     assert "Direktionen indstiller,\n\n1. at etape 1 godkendes" in text
+
+
+def test_css_string_cannot_leave_the_style_element():
+    from dagsorden.documents.templatetags.documents import css_string
+
+    escaped = css_string('Udvalg "A" </style><script>alert(1)</script>')
+    assert "<" not in escaped and ">" not in escaped
+    assert '\\"A\\"' in escaped

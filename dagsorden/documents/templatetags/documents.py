@@ -9,9 +9,11 @@ register = template.Library()
 
 @register.filter
 def css_string(value) -> str:
-    """Text safe inside a double-quoted CSS string (running headers are built from data)."""
-    text = str(value or "")
-    return text.replace("\\", "\\\\").replace('"', '\\"').replace("\n", " ")
+    """Text safe inside a double-quoted CSS string within a <style> element: running
+    headers are built from data, and an imported document's body name could try to
+    close the element."""
+    text = str(value or "").replace("\\", "\\\\").replace('"', '\\"')
+    return text.replace("\n", " ").replace("<", "\\3c ").replace(">", "\\3e ")
 
 
 @register.inclusion_tag("documents/download_links.html")

@@ -7,6 +7,8 @@ filters, facets, paging and snippets here are the same for both."""
 import datetime as dt
 import heapq
 from collections import Counter
+from contextlib import contextmanager
+from contextvars import ContextVar
 from dataclasses import dataclass, field
 
 from django.db import connection, transaction
@@ -25,6 +27,9 @@ from .text import ParsedQuery, highlight, highlight_all, parse_query
 
 PAGE_SIZE = 20
 FACETS = ("organization", "year", "item_type", "outcome")
+# Item ids waiting for the end of a `deferred_indexing()` block; None outside one.
+_deferred_ids: ContextVar[set[int] | None] = ContextVar("deferred_search_ids", default=None)
+DEFERRED_CHUNK = 500  # ids per index pass: below SQLite's bound-parameter limit
 
 
 @dataclass
@@ -271,8 +276,12 @@ def _entry(doc: ItemDocument) -> SearchEntry:
 
 
 def index_items(item_ids) -> None:
-    """Bring the index up to date for these items: indexed if public, else removed."""
+    """Bring the index up to date for these items: indexed if public, else removed.
+    Inside `deferred_indexing()` the ids are only noted, and indexed when it ends."""
     item_ids = set(item_ids)
+    if (pending := _deferred_ids.get()) is not None:
+        pending.update(item_ids)
+        return
     documents = []
     for item in items_for_indexing().filter(pk__in=item_ids):
         if (doc := item_document(item)) is not None:
@@ -287,6 +296,40 @@ def index_item(item: AgendaItem) -> None:
 
 def index_meeting(meeting: Meeting) -> None:
     index_items(AgendaItem.objects.filter(meeting_id=meeting.pk).values_list("pk", flat=True))
+
+
+@contextmanager
+def deferred_indexing():
+    """Index the items asked for inside the block once, when it ends.
+
+    Bulk writers (the importer) touch each item several times and index a few items per
+    call; one pass over all of them at the end does the same work with far fewer
+    queries. `index_items` reads the items as they are then, so an id noted twice is
+    indexed once, and an id whose row was rolled back is simply dropped from the index.
+    A nested block joins the outer one. When the block raises inside a transaction,
+    nothing is indexed: that transaction is failing and its rows go with it. Raising
+    outside a transaction still indexes what was noted, which was committed already.
+    """
+    if _deferred_ids.get() is not None:
+        yield
+        return
+    pending: set[int] = set()
+    token = _deferred_ids.set(pending)
+    try:
+        yield
+    except BaseException:
+        _deferred_ids.reset(token)
+        if not connection.in_atomic_block:
+            _index_in_chunks(pending)
+        raise
+    _deferred_ids.reset(token)
+    _index_in_chunks(pending)
+
+
+def _index_in_chunks(item_ids: set[int]) -> None:
+    ordered = sorted(item_ids)
+    for start in range(0, len(ordered), DEFERRED_CHUNK):
+        index_items(ordered[start : start + DEFERRED_CHUNK])
 
 
 def remove_items(item_ids) -> None:

@@ -76,7 +76,8 @@ def docx_sections(data: bytes, template: list[str]) -> list[tuple[str, str]]:
         if not text:
             continue
         if not sections:
-            sections.append((template[0] if template else _("Sagsfremstilling"), []))
+            # Stored document content: the heading stays in the template's language.
+            sections.append((template[0] if template else "Sagsfremstilling", []))
         sections[-1][1].append(text)
     if not sections:
         raise ValidationError(_("Word-dokumentet er tomt."), code="empty_docx")

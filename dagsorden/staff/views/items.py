@@ -8,6 +8,7 @@ from django.core.exceptions import ValidationError
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
 from dagsorden.cases.services import file_attach
@@ -131,9 +132,13 @@ def item_import_docx(request, pk):
     except ValidationError as error:
         report_errors(request, error)
     else:
-        messages.success(
-            request, _("Word-dokumentet er indlæst som %(n)s afsnit.") % {"n": len(sections)}
+        count = len(sections)
+        message = ngettext(
+            "Word-dokumentet er indlæst som %(n)s afsnit.",
+            "Word-dokumentet er indlæst som %(n)s afsnit.",
+            count,
         )
+        messages.success(request, message % {"n": count})
     return redirect("staff:item_edit", pk=item.pk)
 
 

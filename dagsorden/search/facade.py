@@ -5,7 +5,6 @@ The backend (SQLite FTS5 or PostgreSQL full text) is chosen by the database vend
 filters, facets, paging and snippets here are the same for both."""
 
 import datetime as dt
-import heapq
 from collections import Counter
 from contextlib import contextmanager
 from contextvars import ContextVar
@@ -27,6 +26,8 @@ from .text import ParsedQuery, highlight, highlight_all, parse_query
 
 PAGE_SIZE = 20
 FACETS = ("organization", "year", "item_type", "outcome")
+# Above this many matches a query counts as common: see _run_ranked.
+RANK_ALL_LIMIT = 1000
 # Item ids waiting for the end of a `deferred_indexing()` block; None outside one.
 _deferred_ids: ContextVar[set[int] | None] = ContextVar("deferred_search_ids", default=None)
 DEFERRED_CHUNK = 500  # ids per index pass: below SQLite's bound-parameter limit
@@ -164,28 +165,51 @@ def _run(request: SearchRequest, match: MatchSql, parsed: ParsedQuery) -> Search
 
 
 def _run_ranked(request, match, where, params, offset, parsed) -> SearchResult:
-    """Text matches: one pass reads every match's rank and facet values; counting and
-    picking the page happen here (cheaper than ranking and grouping in two SQL passes)."""
+    """Text matches: exact total and facets from one grouped pass (no ranking), then the
+    page. Ranking every match is what makes a common word slow (on PostgreSQL ts_rank
+    reads each match's whole tsvector), so beyond RANK_ALL_LIMIT matches only the
+    candidates with a query word in the title are ranked; the other matches follow,
+    newest first. A title word outweighs text words in both backends' ranking, so the
+    first pages stay what a full ranking would give."""
+    facets, total = _facets(match.from_sql, where, params)
+    size = request.page_size
+    if total <= RANK_ALL_LIMIT or not match.title_where_sql:
+        item_ids = _ranked_ids(match, where, params, limit=size, offset=offset)
+    else:
+        item_ids = _common_term_page(match, where, params, offset=offset, size=size)
+    return SearchResult(request=request, hits=_hits(item_ids, parsed), total=total, facets=facets)
+
+
+def _ranked_ids(match, where, params, *, limit, offset) -> list[int]:
     with connection.cursor() as cursor:
         cursor.execute(
-            f"SELECT {match.rank_sql}, e.start, e.item_id, e.organization_id, e.year, "
-            f"e.item_type, e.outcome FROM {match.from_sql} WHERE {where}",
-            params,
+            f"SELECT e.item_id FROM {match.from_sql} WHERE {where} "
+            f"ORDER BY {match.rank_sql}, e.start DESC LIMIT %s OFFSET %s",
+            [*params, limit, offset],
         )
-        rows = cursor.fetchall()
-    facets = {name: Counter() for name in FACETS}
-    for row in rows:
-        for name, value in zip(FACETS, row[3:], strict=True):
-            if value not in ("", None):
-                facets[name][value] += 1
-    # Best rank first; ties newest first.
-    best = heapq.nsmallest(
-        offset + request.page_size, rows, key=lambda row: (row[0], -row[1].timestamp())
+        return [row[0] for row in cursor.fetchall()]
+
+
+def _common_term_page(match, where, params, *, offset, size) -> list[int]:
+    """The page out of: title matches ranked (at most RANK_ALL_LIMIT of them), then the
+    remaining matches newest first."""
+    titled_where = f"{where} AND {match.title_where_sql}"
+    titled = _ranked_ids(
+        match, titled_where, params + match.title_params, limit=RANK_ALL_LIMIT, offset=0
     )
-    item_ids = [row[2] for row in best[offset:]]
-    return SearchResult(
-        request=request, hits=_hits(item_ids, parsed), total=len(rows), facets=facets
-    )
+    page = titled[offset : offset + size]
+    if len(page) == size:
+        return page
+    rest_offset = max(0, offset - len(titled))
+    if titled:
+        where += " AND e.item_id NOT IN (" + ", ".join(["%s"] * len(titled)) + ")"
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"SELECT e.item_id FROM {match.from_sql} WHERE {where} "
+            "ORDER BY e.start DESC, e.item_id LIMIT %s OFFSET %s",
+            [*params, *titled, size - len(page), rest_offset],
+        )
+        return page + [row[0] for row in cursor.fetchall()]
 
 
 def _facets(from_sql: str, where: str, params: list) -> tuple[dict[str, Counter], int]:

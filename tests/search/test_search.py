@@ -6,6 +6,7 @@ from django.core.management import call_command
 
 from dagsorden.meetings.models import AgendaItem, Decision, Meeting, Section
 from dagsorden.meetings.services import meeting_publish_agenda
+from dagsorden.search import facade
 from dagsorden.search.facade import SearchRequest, search
 from dagsorden.search.models import SearchEntry
 from tests.factories import local
@@ -177,3 +178,32 @@ def test_paging(archive):
     second = search(SearchRequest(text="fortov", page=2))
     assert (first.total, len(first.hits), len(second.hits), first.pages) == (25, 20, 5, 2)
     assert not {h.item_id for h in first.hits} & {h.item_id for h in second.hits}
+
+
+def test_common_words_rank_title_matches_then_the_rest_newest_first(archive, monkeypatch):
+    monkeypatch.setattr(facade, "RANK_ALL_LIMIT", 3)
+    text_only = [
+        archive.item(
+            meeting=archive.meeting(start=local(2020 + n, 5, 1)),
+            title=f"Orientering {n}",
+            sections=[("Tekst", "Om havnebusser.")],
+        )
+        for n in range(3)
+    ]
+    weak = archive.item(title="Havnebus", sections=[("Tekst", "Et langt notat " * 40)])
+    strong = archive.item(title="Havnebus", sections=[("Tekst", "Havnebussen sejler.")])
+    expected = [strong.pk, weak.pk] + [item.pk for item in reversed(text_only)]
+    result = search(SearchRequest(text="havnebus", page_size=3))
+    assert result.total == 5
+    assert result.facets["year"] == {2020: 1, 2021: 1, 2022: 1, 2026: 2}
+    pages = [search(SearchRequest(text="havnebus", page=n, page_size=3)) for n in (1, 2)]
+    assert [hit.item_id for page in pages for hit in page.hits] == expected
+
+
+def test_common_words_without_title_matches_list_newest_first(archive, monkeypatch):
+    monkeypatch.setattr(facade, "RANK_ALL_LIMIT", 1)
+    old = archive.item(
+        meeting=archive.meeting(start=local(2024, 1, 1)), title="A", sections=[("T", "Kloakering")]
+    )
+    new = archive.item(title="B", sections=[("T", "Kloakering")])
+    assert titles("kloakering") == [new.pk, old.pk]

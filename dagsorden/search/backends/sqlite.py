@@ -33,12 +33,23 @@ def match(query: ParsedQuery) -> MatchSql:
         params=[fts_expression(query)],
         order_sql=f"bm25(search_fts, {TITLE_WEIGHT}, {BODY_WEIGHT}), e.start DESC",
         rank_sql=f"bm25(search_fts, {TITLE_WEIGHT}, {BODY_WEIGHT})",
+        title_where_sql="search_fts MATCH %s",
+        title_params=[title_expression(query)],
     )
 
 
 def fts_expression(query: ParsedQuery) -> str:
     """All words and phrases must occur; every term is quoted, so nothing the user typed
     is read as FTS5 syntax."""
+    return " AND ".join(_terms(query))
+
+
+def title_expression(query: ParsedQuery) -> str:
+    """Any of the words or phrases in the title column."""
+    return "title : (" + " OR ".join(_terms(query)) + ")"
+
+
+def _terms(query: ParsedQuery) -> list[str]:
     terms = [f'"{stem(word)}"' for word in query.words]
     terms += ['"' + " ".join(stem(word) for word in phrase) + '"' for phrase in query.phrases]
-    return " AND ".join(terms)
+    return terms

@@ -1,0 +1,26 @@
+"""PostgreSQL: a GIN index on the title's tsvector, so common words can be ranked among
+the items with the word in their title without reading every match's document. SQLite
+needs nothing: FTS5 filters by column within its own index."""
+
+from django.db import migrations
+
+POSTGRES_FORWARD = [
+    "CREATE INDEX IF NOT EXISTS search_entry_title_gin ON search_searchentry "
+    "USING gin (to_tsvector('danish'::regconfig, coalesce(title, '')))",
+]
+POSTGRES_BACKWARD = ["DROP INDEX IF EXISTS search_entry_title_gin"]
+
+
+def _run(statements):
+    def run(apps, schema_editor):
+        if schema_editor.connection.vendor == "postgresql":
+            for statement in statements:
+                schema_editor.execute(statement)
+
+    return run
+
+
+class Migration(migrations.Migration):
+    dependencies = [("search", "0002_vendor_index")]
+
+    operations = [migrations.RunPython(_run(POSTGRES_FORWARD), _run(POSTGRES_BACKWARD))]

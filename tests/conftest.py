@@ -3,6 +3,17 @@
 import pytest
 from django.conf import settings
 
+from dagsorden.meetings.services import meeting_create
+from dagsorden.organisations.models import Organization
+from tests.factories import (
+    MembershipFactory,
+    MunicipalityFactory,
+    PartyFactory,
+    PersonFactory,
+    committee_with_members,
+    local,
+)
+
 
 @pytest.fixture(scope="session", autouse=True)
 def media_in_tmp(tmp_path_factory):
@@ -20,3 +31,33 @@ def fast_password_hashing():
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
     yield
     settings.PASSWORD_HASHERS = original
+
+
+@pytest.fixture
+def council_setup(db):
+    """A committee of three (party A), and a council where the committee's members sit
+    together with one more A member (a possible stedfortræder) and one V member."""
+    municipality = MunicipalityFactory()
+    committee, members = committee_with_members(municipality=municipality, count=3)
+    council = Organization.objects.create(
+        municipality=municipality,
+        name="Kommunalbestyrelsen",
+        slug="kb",
+        kind=Organization.Kind.COUNCIL,
+    )
+    spare_a = PersonFactory(municipality=municipality, party=members[0].party)
+    other_party = PersonFactory(
+        municipality=municipality, party=PartyFactory(municipality=municipality, letter="V")
+    )
+    for person in [*members, spare_a, other_party]:
+        MembershipFactory(person=person, organization=council)
+    meeting = meeting_create(organization=committee, start=local(2026, 10, 13))
+    return {
+        "municipality": municipality,
+        "committee": committee,
+        "council": council,
+        "members": members,
+        "spare_a": spare_a,
+        "other_party": other_party,
+        "meeting": meeting,
+    }

@@ -7,14 +7,33 @@ import datetime as dt
 from dataclasses import dataclass, field
 from itertools import groupby
 
+from django.db import connection
 from django.db.models import Exists, Max, Min, OuterRef, Prefetch, Q, QuerySet
 from django.http import Http404
 from django.utils import timezone
 
-from dagsorden.cases.models import Case, Consultation
-from dagsorden.meetings.models import AgendaItem, Attendance, ItemAttendance, Meeting, Vote
+from dagsorden.cases.models import Case, Consultation, File
+from dagsorden.meetings.models import (
+    AgendaItem,
+    Approval,
+    Attendance,
+    Decision,
+    DecisionRemark,
+    ItemAttendance,
+    Meeting,
+    Recommendation,
+    Section,
+    Vote,
+)
 from dagsorden.meetings.selectors import PUBLIC_STATES, meeting_absences, meetings_public
-from dagsorden.organisations.models import LegislativeTerm, Membership, Organization, Person
+from dagsorden.organisations.models import (
+    LegislativeTerm,
+    Location,
+    Membership,
+    Organization,
+    Party,
+    Person,
+)
 
 # --- items -----------------------------------------------------------------------------
 
@@ -68,6 +87,88 @@ def latest_decisions(limit: int = 10) -> QuerySet[AgendaItem]:
 
 def upcoming_meetings(limit: int = 8) -> QuerySet[Meeting]:
     return meetings_public().filter(start__gte=timezone.now()).order_by("start")[:limit]
+
+
+# --- meeting page fingerprint ---------------------------------------------------------
+
+# The sets of rows the meeting page reads, as CTEs over the meeting `m`: its items, the
+# cases they treat, every consultation of those cases ("Sagens forløb" and recorded
+# history) and every item of those consultations in any meeting (earlier treatments).
+_FINGERPRINT_SETS = """
+WITH m AS (SELECT id, organization_id, location_id FROM meetings_meeting WHERE id = %s),
+items AS (SELECT id, consultation_id FROM meetings_agendaitem WHERE meeting_id IN
+    (SELECT id FROM m)),
+cons AS (SELECT id, case_id, organization_id FROM cases_consultation WHERE case_id IN
+    (SELECT case_id FROM cases_consultation WHERE id IN (SELECT consultation_id FROM items))),
+related AS (SELECT id, meeting_id FROM meetings_agendaitem WHERE consultation_id IN
+    (SELECT id FROM cons)),
+people AS (SELECT person_id AS id FROM meetings_attendance WHERE meeting_id IN
+        (SELECT id FROM m) OR meeting_id IN (SELECT meeting_id FROM related)
+    UNION SELECT substitute_for_id FROM meetings_attendance WHERE meeting_id IN
+        (SELECT id FROM m)
+    UNION SELECT person_id FROM meetings_vote WHERE item_id IN (SELECT id FROM items)
+    UNION SELECT person_id FROM meetings_itemattendance WHERE item_id IN
+        (SELECT id FROM items) OR item_id IN (SELECT id FROM related))
+"""
+
+
+def _fingerprint_parts() -> list[tuple[type, str]]:
+    """Each table the page shows and which of its rows: (model, WHERE)."""
+    items = "IN (SELECT id FROM items)"
+    item_or_related = f"{items} OR item_id IN (SELECT id FROM related)"
+    return [
+        (Meeting, "id IN (SELECT id FROM m) OR id IN (SELECT meeting_id FROM related)"),
+        (
+            Organization,
+            "id IN (SELECT organization_id FROM m UNION SELECT organization_id FROM cons)",
+        ),
+        (Location, "id IN (SELECT location_id FROM m)"),
+        (AgendaItem, f"id {items} OR id IN (SELECT id FROM related)"),
+        (Section, f"item_id {items}"),
+        (Recommendation, f"item_id {items}"),
+        (Decision, f"item_id {item_or_related}"),
+        (
+            DecisionRemark,
+            f"decision_id IN (SELECT id FROM meetings_decision WHERE item_id {items})",
+        ),
+        (Vote, f"item_id {items}"),
+        (
+            Attendance,
+            "meeting_id IN (SELECT id FROM m) OR meeting_id IN (SELECT meeting_id FROM related)",
+        ),
+        (ItemAttendance, f"item_id {item_or_related}"),
+        (Approval, "meeting_id IN (SELECT id FROM m)"),
+        (File, f"agenda_item_id {items}"),
+        (Case, "id IN (SELECT case_id FROM cons)"),
+        (Consultation, "id IN (SELECT id FROM cons)"),
+        (Person, "id IN (SELECT id FROM people)"),
+        (
+            Party,
+            "id IN (SELECT party_id FROM organisations_person WHERE id IN "
+            "(SELECT id FROM people) UNION SELECT party_id FROM meetings_vote WHERE "
+            f"item_id {items})",
+        ),
+    ]
+
+
+def meeting_page_fingerprint(meeting_id: int) -> str:
+    """Newest `modified` and number of rows over everything the meeting page shows, in
+    one statement. Every save moves `modified` (auto_now) and a hard delete lowers the
+    count, so the value changes with any edit: staff pages, admin or importer alike.
+
+    Not caught: a row saved with an older `modified` committing after a newer one
+    (concurrent edits within the same moment), and edits to rows only linked from
+    earlier treatments (a person's name in an old absence list); the page cache's
+    timeout bounds how long such a page can stay stale."""
+    parts = " UNION ALL ".join(
+        f"SELECT MAX(modified) AS changed, COUNT(*) AS n FROM {model._meta.db_table} WHERE {where}"
+        for model, where in _fingerprint_parts()
+    )
+    sql = f"{_FINGERPRINT_SETS} SELECT MAX(changed), SUM(n) FROM ({parts}) parts"
+    with connection.cursor() as cursor:
+        cursor.execute(sql, [meeting_id])
+        changed, count = cursor.fetchone()
+    return f"{changed}/{count}"
 
 
 # --- bodies ----------------------------------------------------------------------------

@@ -28,4 +28,5 @@ urlpatterns = [
     path("soeg/atom/", feeds.SearchAtomFeed(), name="search_atom"),
     path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),
     path("bilag/<int:pk>/<str:name>", views.file_download, name="file_download"),
+    path("sprog/", views.language_switch, name="language"),
 ]

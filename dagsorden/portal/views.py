@@ -4,13 +4,17 @@ and the line that the decision is published within the duty of confidentiality."
 import datetime as dt
 from dataclasses import dataclass
 
+from django.conf import settings
 from django.core.paginator import Paginator
-from django.http import FileResponse, Http404
+from django.http import FileResponse, Http404, HttpResponseRedirect
 from django.shortcuts import get_object_or_404, render
 from django.template import TemplateDoesNotExist
 from django.template.loader import select_template
+from django.urls import reverse
 from django.utils import timezone
+from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
+from django.views.decorators.cache import never_cache
 
 from dagsorden.cases.models import File
 from dagsorden.meetings.models import AgendaItem, Decision, Meeting
@@ -24,7 +28,7 @@ from dagsorden.meetings.selectors import (
 )
 from dagsorden.organisations.models import Organization
 
-from . import selectors
+from . import page_cache, selectors
 from .forms import SearchForm
 
 DOWNLOAD_LINKS_TEMPLATE = "documents/download_links.html"
@@ -55,6 +59,10 @@ def meeting_list(request):
 
 
 def meeting_detail(request, pk):
+    return page_cache.meeting_page(request, pk, lambda: _meeting_detail(request, pk))
+
+
+def _meeting_detail(request, pk):
     meeting = meeting_public_get(pk)
     items = list(meeting_items(meeting))
     for item in items:
@@ -261,3 +269,28 @@ def file_download(request, pk, name):
         content_type=bilag.mime_type or "application/octet-stream",
         filename=bilag.file_name or f"bilag-{bilag.pk}.pdf",
     )
+
+
+@never_cache
+def language_switch(request):
+    """Remember the chosen language in its cookie and go back to the page.
+
+    A GET form (not Django's POST set_language) so that pages carry no per-visitor CSRF
+    token and can be cached as one copy for everyone."""
+    back = request.GET.get("next", "")
+    safe = url_has_allowed_host_and_scheme(
+        back, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+    )
+    response = HttpResponseRedirect(back if safe else reverse("portal:home"))
+    language = request.GET.get("language", "")
+    if language in dict(settings.LANGUAGES):
+        response.set_cookie(
+            settings.LANGUAGE_COOKIE_NAME,
+            language,
+            max_age=settings.LANGUAGE_COOKIE_AGE,
+            path=settings.LANGUAGE_COOKIE_PATH,
+            secure=settings.LANGUAGE_COOKIE_SECURE,
+            httponly=settings.LANGUAGE_COOKIE_HTTPONLY,
+            samesite=settings.LANGUAGE_COOKIE_SAMESITE,
+        )
+    return response

@@ -132,7 +132,7 @@ def _agenda_slot(meeting: Meeting, rank: int) -> int:
     items = list(meeting.items.alive().order_by("order"))
     before = [item.order for item in items if item.agenda_rank <= rank]
     slot = (max(before) if before else 0) + 1
-    meeting.items.filter(order__gte=slot).update(order=F("order") + 1)
+    meeting.items.filter(order__gte=slot).update(order=F("order") + 1, modified=timezone.now())
     return slot
 
 

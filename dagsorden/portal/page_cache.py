@@ -1,0 +1,47 @@
+"""Rendered meeting pages, reused until anything shown on them changes.
+
+The cache key carries the meeting's content fingerprint (one cheap query), so an edit
+anywhere (staff pages, admin, importer) simply makes the next request miss: nothing has
+to remember to invalidate. Only anonymous GETs without a query string are served from
+the cache, because only those pages are the same for every visitor (no CSRF token, no
+staff links, no query echoed in the language switch)."""
+
+import hashlib
+from collections.abc import Callable
+
+from django.core.cache import caches
+from django.http import HttpRequest, HttpResponse
+from django.utils.translation import get_language
+
+from .selectors import meeting_page_fingerprint
+
+CACHE_ALIAS = "pages"
+# A backstop for what the fingerprint cannot see (see meeting_page_fingerprint).
+TIMEOUT_SECONDS = 600
+
+
+def meeting_page(
+    request: HttpRequest, meeting_id: int, render: Callable[[], HttpResponse]
+) -> HttpResponse:
+    if not _same_for_everyone(request):
+        return render()
+    key = _key(meeting_id, meeting_page_fingerprint(meeting_id))
+    cache = caches[CACHE_ALIAS]
+    content = cache.get(key)
+    if content is not None:
+        return HttpResponse(content)
+    response = render()
+    if response.status_code == 200:
+        cache.set(key, response.content, TIMEOUT_SECONDS)
+    return response
+
+
+def _same_for_everyone(request: HttpRequest) -> bool:
+    return (
+        request.method in ("GET", "HEAD") and not request.GET and not request.user.is_authenticated
+    )
+
+
+def _key(meeting_id: int, fingerprint: str) -> str:
+    digest = hashlib.sha256(fingerprint.encode()).hexdigest()[:20]
+    return f"meeting-page:{meeting_id}:{get_language()}:{digest}"

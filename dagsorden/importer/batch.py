@@ -1,12 +1,24 @@
-"""Importing many files: discovery, parsing, loading, progress and a summary."""
+"""Importing many files: discovery, parsing, loading, progress and a summary.
+
+Documents are loaded in chunks of `CHUNK_DOCUMENTS`: each chunk is one transaction in
+which every document has its own savepoint (`load`'s atomic block). A document that
+fails rolls back its savepoint only and is reported; the chunk's other documents are
+kept. Search indexing waits for the end of the chunk and runs inside its transaction,
+so the index never lags committed data and each item is indexed once, with few queries.
+"""
 
 from __future__ import annotations
 
 import gc
-from collections.abc import Iterable
+import itertools
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TextIO
+
+from django.db import transaction
+
+from dagsorden.search.facade import deferred_indexing
 
 from .document import Document
 from .extract import ExtractionError, extract_bytes
@@ -14,6 +26,9 @@ from .loader import LoadCache, MeetingUnplaceable, document_sha256, load
 from .parse import parse_doc
 
 DOCUMENT_SUFFIXES = {".txt", ".md", ".markdown", ".text", ".pdf", ".html", ".htm", ".xhtml"}
+# Documents per transaction: enough to share commits and index passes, few enough that
+# a writer lock on SQLite is held for about a second.
+CHUNK_DOCUMENTS = 50
 
 
 @dataclass
@@ -67,11 +82,28 @@ def import_paths(
     gc.freeze()
     cache = LoadCache()
     try:
-        for path in iterator:
-            import_one(path, summary, municipality=municipality, cache=cache)
+        for chunk in _chunks(iterator, CHUNK_DOCUMENTS):
+            _import_chunk(chunk, summary, municipality=municipality, cache=cache)
     finally:
         gc.unfreeze()
     return summary
+
+
+def _chunks(paths: Iterable[Path], size: int) -> Iterator[list[Path]]:
+    iterator = iter(paths)
+    while chunk := list(itertools.islice(iterator, size)):
+        yield chunk
+
+
+def _import_chunk(paths: list[Path], summary: ImportSummary, *, municipality, cache) -> None:
+    # The index pass ends inside the transaction, so it commits with the rows it reads.
+    try:
+        with transaction.atomic(), deferred_indexing():
+            for path in paths:
+                import_one(path, summary, municipality=municipality, cache=cache)
+    except Exception:
+        cache.clear()  # the whole chunk rolled back (a failed commit or index pass)
+        raise
 
 
 def import_one(
@@ -102,6 +134,10 @@ def import_one(
     except MeetingUnplaceable as exc:
         summary.failed += 1
         summary.problems.append(f"{path}: {exc}")
+        return
+    except Exception as exc:  # noqa: BLE001 - its savepoint rolled back; keep the others
+        summary.failed += 1
+        summary.problems.append(f"{path}: could not be loaded: {exc!r}")
         return
     if result.created:
         summary.documents += 1

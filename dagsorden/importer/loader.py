@@ -128,36 +128,41 @@ def load(
     by=None,
     cache: LoadCache | None = None,
 ) -> LoadResult:
-    """Write one parsed document; returns what happened. Raises MeetingUnplaceable."""
+    """Write one parsed document; returns what happened. Raises MeetingUnplaceable.
+
+    Every query runs in the document's atomic block: inside a batch's transaction that
+    is a savepoint, so a failing document leaves the transaction usable for the next."""
+    cache = cache or LoadCache()
+    try:
+        with transaction.atomic():
+            return _load(parsed, source, sha256, municipality_name, by, cache)
+    except MeetingUnplaceable:
+        raise  # nothing was written
+    except Exception:
+        cache.clear()  # the block rolled back: cached rows may not exist
+        raise
+
+
+def _load(parsed, source, sha256, municipality_name, by, cache: LoadCache) -> LoadResult:
     existing = ImportedDocument.objects.filter(sha256=sha256).first()
     if existing is not None:
         return LoadResult(existing, created=False, items=existing.item_count)
     if not parsed.body or parsed.start is None:
         raise MeetingUnplaceable("the document names no meeting body or no meeting date")
-    cache = cache or LoadCache()
-    try:
-        return _load(parsed, source, sha256, municipality_name, by, cache)
-    except Exception:
-        cache.clear()  # the transaction rolled back: cached rows may not exist
-        raise
-
-
-def _load(parsed, source, sha256, municipality_name, by, cache: LoadCache) -> LoadResult:
-    with transaction.atomic():
-        meeting = _Writer(parsed, municipality_name, cache).write()
-        document = ImportedDocument.objects.create(
-            source=source[:500],
-            sha256=sha256,
-            kind=parsed.kind or "",
-            layout=parsed.layout or "",
-            meeting=meeting,
-            item_count=len(parsed.items),
-            warnings=list(parsed.warnings),
-        )
-        audit_record(
-            action="document_import", obj=meeting, by=by, summary=source[-300:],
-            sha256=sha256, items=len(parsed.items),
-        )  # fmt: skip
+    meeting = _Writer(parsed, municipality_name, cache).write()
+    document = ImportedDocument.objects.create(
+        source=source[:500],
+        sha256=sha256,
+        kind=parsed.kind or "",
+        layout=parsed.layout or "",
+        meeting=meeting,
+        item_count=len(parsed.items),
+        warnings=list(parsed.warnings),
+    )
+    audit_record(
+        action="document_import", obj=meeting, by=by, summary=source[-300:],
+        sha256=sha256, items=len(parsed.items),
+    )  # fmt: skip
     return LoadResult(document, created=True, items=len(parsed.items), warnings=parsed.warnings)
 
 

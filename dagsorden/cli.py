@@ -45,6 +45,7 @@ def serve(args: list[str]) -> None:
     parser.add_argument("--host", default=os.environ.get("DAGSORDEN_HOST", DEMO_HOST))
     parser.add_argument("--port", type=int, default=int(os.environ.get("PORT", DEMO_PORT)))
     parser.add_argument("--workers", type=int, default=int(os.environ.get("WEB_CONCURRENCY", 2)))
+    parser.add_argument("--threads", type=int, default=int(os.environ.get("DAGSORDEN_THREADS", 1)))
     options = parser.parse_args(args)
 
     import django
@@ -58,6 +59,7 @@ def serve(args: list[str]) -> None:
         "dagsorden.wsgi:application",
         f"--bind={options.host}:{options.port}",
         f"--workers={options.workers}",
+        f"--threads={options.threads}",
         "--access-logfile=-",
     ]
     os.execvp(sys.executable, [sys.executable, "-m", *gunicorn_argv])

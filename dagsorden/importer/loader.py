@@ -19,7 +19,7 @@ import hashlib
 import re
 from dataclasses import dataclass, field
 
-from django.db import transaction
+from django.db import connection, transaction
 from django.utils import timezone
 from django.utils.text import slugify
 from simple_history.utils import bulk_create_with_history, bulk_update_with_history
@@ -45,6 +45,7 @@ from dagsorden.organisations.models import (
     Person,
 )
 
+from .history import insert_history
 from .models import ImportedDocument
 from .parsed import ParsedItem, ParsedMeeting
 
@@ -572,9 +573,18 @@ def _resequence(route: list[Consultation]) -> None:
 
 def _bulk(model, objects: list) -> None:
     """Insert with history rows. Bulk inserts send no signals: the search index is
-    brought up to date by the audit row that ends the document's import."""
-    if objects:
-        bulk_create_with_history(objects, model)
+    brought up to date by the audit row that ends the document's import.
+
+    The history rows are written by `insert_history` (one executemany per model)
+    where the backend returns the new keys from a bulk insert; the caller's atomic
+    block keeps each row and its history together."""
+    if not objects:
+        return
+    if not connection.features.can_return_rows_from_bulk_insert:
+        bulk_create_with_history(objects, model)  # it re-reads the keys it needs
+        return
+    model._default_manager.bulk_create(objects)
+    insert_history(model, objects)
 
 
 _ITEM_FIELDS = ["order", "title", "public", "public_title", "item_type", "consultation",

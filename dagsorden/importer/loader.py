@@ -83,7 +83,8 @@ def document_sha256(data: bytes) -> str:
 
 
 class LoadCache:
-    """Municipalities, terms, bodies and persons already looked up in this run.
+    """Municipalities, terms, bodies, persons, places and memberships already looked up
+    in this run: rows many documents share, read once per batch instead of per document.
 
     A batch import passes one cache to every `load`; it is emptied whenever a
     document's transaction fails, so it never holds rows that were rolled back.
@@ -94,9 +95,12 @@ class LoadCache:
 
     def clear(self) -> None:
         self.municipalities: dict[str, Municipality] = {}
-        self.terms: dict[tuple[int, dt.date], LegislativeTerm] = {}
+        self.terms: dict[int, list[LegislativeTerm]] = {}
         self.bodies: dict[int, _Bodies] = {}
         self.persons: dict[int, _Persons] = {}
+        self.locations: dict[tuple[int, str], Location] = {}
+        # organization pk → (person pk, start date, end date) of its live memberships
+        self.memberships: dict[int, list[tuple[int, dt.date, dt.date | None]]] = {}
 
     def municipality(self, name: str) -> Municipality:
         if name not in self.municipalities:
@@ -104,10 +108,38 @@ class LoadCache:
         return self.municipalities[name]
 
     def term(self, municipality: Municipality, day: dt.date) -> LegislativeTerm:
-        key = (municipality.pk, day)
-        if key not in self.terms:
-            self.terms[key] = _term(municipality, day)
-        return self.terms[key]
+        known = self.terms.setdefault(municipality.pk, [])
+        for term in known:
+            if term.start_date <= day <= term.end_date:
+                return term
+        term = _term(municipality, day)
+        if term.start_date and term.end_date:  # a term without dates is looked up again
+            known.append(term)
+        return term
+
+    def location(self, municipality: Municipality, text: str) -> Location:
+        key = (municipality.pk, text)
+        if key not in self.locations:
+            self.locations[key], _ = Location.objects.get_or_create(
+                municipality=municipality, description=text
+            )
+        return self.locations[key]
+
+    def members_on(self, organization: Organization, day: dt.date) -> set[int]:
+        """Persons with a live membership of the body on the day."""
+        if organization.pk not in self.memberships:
+            rows = Membership.objects.filter(organization=organization, deleted=False)
+            fields = ("person_id", "start_date", "end_date")
+            self.memberships[organization.pk] = list(rows.values_list(*fields))
+        return {
+            person
+            for person, start, end in self.memberships[organization.pk]
+            if start <= day and (end is None or end >= day)
+        }
+
+    def membership_added(self, membership: Membership) -> None:
+        spans = self.memberships.setdefault(membership.organization_id, [])
+        spans.append((membership.person_id, membership.start_date, membership.end_date))
 
     def bodies_of(self, municipality: Municipality) -> _Bodies:
         if municipality.pk not in self.bodies:
@@ -180,6 +212,8 @@ class _Writer:
         self.bodies = cache.bodies_of(self.municipality)
         self.organization = self.bodies.get(parsed.body)
         self.persons = cache.persons_of(self.municipality)
+        self.cache = cache
+        self.new_meeting = False  # set by `_meeting`: nothing to compare with
         numbers = {i.case_number.strip() for i in parsed.items if i.case_number}
         self.cases = {
             c.journal_number: c
@@ -197,7 +231,7 @@ class _Writer:
         minutes_already = meeting.state == Meeting.State.MINUTES_APPROVED
         if self.parsed.kind == "agenda" and minutes_already:
             return meeting  # the approved minutes are the record; an agenda adds nothing
-        existing = {item.number: item for item in meeting.items.all()}
+        existing = {} if self.new_meeting else {i.number: i for i in meeting.items.all()}
         pairs = [
             (self._item(meeting, parsed_item, order, existing), parsed_item)
             for order, parsed_item in enumerate(self.parsed.items, start=1)
@@ -231,10 +265,13 @@ class _Writer:
         )
         location = self._location()
         if meeting is None:
-            return Meeting.objects.create(
+            meeting = Meeting(
                 organization=self.organization, term=self.term, start=self.start,
                 location=location, state=state,
             )  # fmt: skip
+            _bulk(Meeting, [meeting])  # its items are indexed when the document is done
+            self.new_meeting = True
+            return meeting
         if state == Meeting.State.MINUTES_APPROVED and meeting.state != state:
             meeting.state = state
             if self.start.time() != dt.time(0, 0, tzinfo=self.start.tzinfo):
@@ -247,18 +284,11 @@ class _Writer:
         text = (self.parsed.location or "").strip()[:200]
         if not text:
             return None
-        location, _ = Location.objects.get_or_create(
-            municipality=self.municipality, description=text
-        )
-        return location
+        return self.cache.location(self.municipality, text)
 
     def _participants(self, meeting: Meeting) -> dict[str, Person]:
         people = {}
-        members = set(
-            Membership.objects.active_on(self.day)
-            .filter(organization=self.organization)
-            .values_list("person_id", flat=True)
-        )
+        members = self.cache.members_on(self.organization, self.day)
         for participant in self.parsed.participants:
             person = self.persons.get(participant.name, participant.party)
             people[participant.name] = person
@@ -270,7 +300,7 @@ class _Writer:
         return people
 
     def _attendance(self, meeting: Meeting, people: dict[str, Person]) -> None:
-        recorded = {a.person_id: a for a in meeting.attendances.all()}
+        recorded = {} if self.new_meeting else {a.person_id: a for a in meeting.attendances.all()}
         new = []
         for participant in self.parsed.participants:
             person = people[participant.name]
@@ -286,11 +316,12 @@ class _Writer:
         _bulk(Attendance, new)
 
     def _membership(self, person: Person) -> None:
-        Membership.objects.create(
+        membership = Membership.objects.create(
             person=person, organization=self.organization, term=self.term,
             party=person.party, start_date=self.term.start_date if self.term else self.day,
             end_date=self.term.end_date if self.term else None,
         )  # fmt: skip
+        self.cache.membership_added(membership)
 
     # --- items ----------------------------------------------------------------------------
 
@@ -522,19 +553,18 @@ def _attendance_status(note: str | None) -> str:
 
 
 def _find_meeting(organization: Organization, start: dt.datetime) -> Meeting | None:
-    exact = Meeting.objects.filter(organization=organization, start=start).first()
-    if exact:
-        return exact
-    day = timezone.localtime(start).date()
-    same_day = [
-        m
-        for m in Meeting.objects.filter(
+    """The body's meeting at that time, else its only meeting that day (one query)."""
+    near = list(
+        Meeting.objects.filter(
             organization=organization,
             start__gte=start - dt.timedelta(days=1),
             start__lte=start + dt.timedelta(days=1),
         )
-        if timezone.localtime(m.start).date() == day
-    ]
+    )
+    if exact := [m for m in near if m.start == start]:
+        return exact[0]
+    day = timezone.localtime(start).date()
+    same_day = [m for m in near if timezone.localtime(m.start).date() == day]
     return same_day[0] if len(same_day) == 1 else None
 
 

@@ -30,7 +30,7 @@ system-deps:
 	if [ -n "$$missing" ]; then \
 		if command -v apt-get >/dev/null 2>&1; then \
 			echo "Installing:$$missing"; \
-			apt-get install -y --no-install-recommends $$missing; \
+			apt-get update -qq && apt-get install -y --no-install-recommends $$missing; \
 		else echo "Please install:$$missing (needed by WeasyPrint)"; exit 1; fi; \
 	fi
 

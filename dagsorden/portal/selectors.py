@@ -154,7 +154,9 @@ def _fingerprint_parts() -> list[tuple[type, str]]:
 def meeting_page_fingerprint(meeting_id: int) -> str:
     """Newest `modified` and number of rows over everything the meeting page shows, in
     one statement. Every save moves `modified` (auto_now) and a hard delete lowers the
-    count, so the value changes with any edit: staff pages, admin or importer alike.
+    count, so the value changes with any edit: staff pages, admin or importer alike. A
+    pair can only repeat when exactly the earlier rows are back (e.g. a bilag added and
+    removed again), i.e. when the page is the same.
 
     Not caught: a row saved with an older `modified` committing after a newer one
     (concurrent edits within the same moment), and edits to rows only linked from

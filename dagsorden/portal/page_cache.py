@@ -42,6 +42,11 @@ def _same_for_everyone(request: HttpRequest) -> bool:
     )
 
 
-def _key(meeting_id: int, fingerprint: str) -> str:
+def _key(meeting_id: int, fingerprint: str, language: str | None = None) -> str:
     digest = hashlib.sha256(fingerprint.encode()).hexdigest()[:20]
-    return f"meeting-page:{meeting_id}:{get_language()}:{digest}"
+    return f"meeting-page:{meeting_id}:{language or get_language()}:{digest}"
+
+
+def cached_content(meeting_id: int, language: str) -> bytes | None:
+    """The cached page if it is still current, without rendering anything."""
+    return caches[CACHE_ALIAS].get(_key(meeting_id, meeting_page_fingerprint(meeting_id), language))

@@ -8,8 +8,6 @@ from django.conf import settings
 from django.core.paginator import Paginator
 from django.http import FileResponse, Http404, HttpResponseRedirect
 from django.shortcuts import get_object_or_404, render
-from django.template import TemplateDoesNotExist
-from django.template.loader import select_template
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.http import url_has_allowed_host_and_scheme
@@ -30,8 +28,6 @@ from dagsorden.organisations.models import Organization
 
 from . import page_cache, selectors
 from .forms import SearchForm
-
-DOWNLOAD_LINKS_TEMPLATE = "documents/download_links.html"
 
 
 def home(request):
@@ -77,21 +73,8 @@ def _meeting_detail(request, pk):
             "absences": meeting_absences(meeting) if meeting.state != Meeting.State.PLANNED else [],
             "participants": meeting_participants(meeting),
             "show_decisions": meeting.has_minutes,
-            "download_links": _download_links(meeting),
         },
     )
-
-
-def _download_links(meeting) -> str:
-    """The documents app's PDF/HTML links for the meeting; empty when that app does not
-    provide them, so the page works on its own."""
-    try:
-        from dagsorden.documents.templatetags.documents import document_links
-
-        template = select_template([DOWNLOAD_LINKS_TEMPLATE])
-    except (ImportError, TemplateDoesNotExist):
-        return ""
-    return template.render(document_links(meeting))
 
 
 def item_detail(request, pk):

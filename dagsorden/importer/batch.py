@@ -12,11 +12,12 @@ from __future__ import annotations
 import gc
 import itertools
 from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TextIO
 
-from django.db import transaction
+from django.db import connection, transaction
 
 from dagsorden.search.facade import deferred_indexing
 
@@ -29,6 +30,10 @@ DOCUMENT_SUFFIXES = {".txt", ".md", ".markdown", ".text", ".pdf", ".html", ".htm
 # Documents per transaction: enough to share commits and index passes, few enough that
 # a writer lock on SQLite is held for about a second.
 CHUNK_DOCUMENTS = 50
+# SQLite settings for the import session only: a 64 MiB page cache instead of 2 MiB,
+# so a growing archive's indexes stay in memory while thousands of rows are added.
+# (temp_store cannot change inside a transaction, which callers may hold.)
+IMPORT_PRAGMAS = {"cache_size": "-65536"}
 
 
 @dataclass
@@ -82,11 +87,31 @@ def import_paths(
     gc.freeze()
     cache = LoadCache()
     try:
-        for chunk in _chunks(iterator, CHUNK_DOCUMENTS):
-            _import_chunk(chunk, summary, municipality=municipality, cache=cache)
+        with _import_session():
+            for chunk in _chunks(iterator, CHUNK_DOCUMENTS):
+                _import_chunk(chunk, summary, municipality=municipality, cache=cache)
     finally:
         gc.unfreeze()
     return summary
+
+
+@contextmanager
+def _import_session():
+    """`IMPORT_PRAGMAS` on SQLite while the import runs; the previous values after."""
+    if connection.vendor != "sqlite":
+        yield
+        return
+    with connection.cursor() as cursor:
+        before = {}
+        for name, value in IMPORT_PRAGMAS.items():
+            before[name] = cursor.execute(f"PRAGMA {name}").fetchone()[0]
+            cursor.execute(f"PRAGMA {name} = {value}")
+    try:
+        yield
+    finally:
+        with connection.cursor() as cursor:
+            for name, value in before.items():
+                cursor.execute(f"PRAGMA {name} = {value}")
 
 
 def _chunks(paths: Iterable[Path], size: int) -> Iterator[list[Path]]:

@@ -1,31 +1,30 @@
-"""History rows for bulk inserts: one COPY (PostgreSQL) or executemany per model.
+"""History rows for bulk inserts: one INSERT … SELECT per model.
 
 The rows are those django-simple-history's `bulk_history_create` writes ("+" rows,
-no user, no change reason, one history date), but built as plain value tuples:
-simple_history builds a historical model instance per row and Django compiles each
-value through the insert compiler, which made history the most expensive part of an
-import. Values still pass through each field's `get_db_prep_save`, so they are stored
-exactly as the ORM would store them, on SQLite and PostgreSQL alike.
+no user, no change reason, one history date). simple_history builds a historical
+model instance per row and Django prepares every value again on its way to the
+database, which made history the most expensive part of an import. Here the database
+copies the rows just inserted into their history table itself: the history holds
+exactly what was stored, and no value passes through Python twice.
 """
 
 from __future__ import annotations
 
 import functools
-from dataclasses import dataclass
 
 from django.db import connection
 from django.utils import timezone
 from simple_history.utils import get_history_manager_for_model
 
-# Columns of a historical model that do not come from the tracked model.
-_HISTORY_COLUMNS = {"history_date", "history_change_reason", "history_type", "history_user_id"}
-
-
-@dataclass(frozen=True)
-class _Plan:
-    sql: str  # INSERT … VALUES (%s, …)
-    copy_sql: str  # COPY … FROM STDIN, same columns
-    fields: tuple  # (historical field, attname on the tracked object or None)
+# Columns of a historical model that do not come from the tracked model, and the
+# value each gets (history_date is filled in per call).
+_HISTORY_VALUES = {
+    "history_date": None,
+    "history_change_reason": None,  # as bulk_create_with_history leaves it
+    "history_type": "+",
+    "history_user_id": None,
+}
+CHUNK = 500  # keys per statement: below SQLite's bound-parameter limit
 
 
 class UnsupportedHistory(Exception):
@@ -34,64 +33,44 @@ class UnsupportedHistory(Exception):
 
 def insert_history(model, objects: list) -> None:
     """Write a "+" history row for each saved object of `model`."""
-    if not objects:
+    keys = [obj.pk for obj in objects]
+    if not keys:
         return
-    plan = _plan(model)
-    extra = {  # the same for every row: prepared once
-        "history_date": timezone.now(),
-        "history_change_reason": None,  # as bulk_create_with_history leaves it
-        "history_type": "+",
-        "history_user_id": None,
-    }
-    fixed = {
-        field.attname: field.get_db_prep_save(extra[field.attname], connection)
-        for field, source in plan.fields
-        if source is None
-    }
-    rows = [
-        [
-            field.get_db_prep_save(getattr(obj, source), connection)
-            if source
-            else fixed[field.attname]
-            for field, source in plan.fields
-        ]
-        for obj in objects
-    ]
+    sql, history_fields = _plan(model)
+    values = {**_HISTORY_VALUES, "history_date": timezone.now()}
+    fixed = [field.get_db_prep_save(values[field.attname], connection) for field in history_fields]
     with connection.cursor() as cursor:
-        if connection.vendor == "postgresql":
-            _copy(cursor.cursor, plan, rows)
-        else:
-            cursor.executemany(plan.sql, rows)  # SQLite: a loop in C, no round trips
-
-
-def _copy(cursor, plan: _Plan, rows: list) -> None:
-    """PostgreSQL: COPY sends all rows in one stream; an INSERT per row (even pipelined)
-    or one long multi-row INSERT cost several times more in round trips or parsing."""
-    with cursor.copy(plan.copy_sql) as copy:
-        for row in rows:
-            copy.write_row(row)
+        for start in range(0, len(keys), CHUNK):
+            chunk = keys[start : start + CHUNK]
+            marks = ", ".join(["%s"] * len(chunk))
+            cursor.execute(sql.format(keys=marks), [*fixed, *chunk])
 
 
 @functools.cache
-def _plan(model) -> _Plan:
+def _plan(model) -> tuple[str, list]:
+    """The INSERT … SELECT statement for `model` (with a `{keys}` slot) and the
+    history-only fields whose values it binds first."""
     history = get_history_manager_for_model(model).model
-    tracked = {field.attname for field in history.tracked_fields}
-    fields = []
+    tracked = {field.attname: field for field in history.tracked_fields}
+    targets, sources, history_fields = [], [], []
+    quote = connection.ops.quote_name
     for field in history._meta.concrete_fields:
         if field.primary_key:
             continue  # history_id: the database numbers the rows
         if field.attname in tracked:
-            fields.append((field, field.attname))
-        elif field.attname in _HISTORY_COLUMNS:
-            fields.append((field, None))
+            sources.append(quote(tracked[field.attname].column))
+        elif field.attname in _HISTORY_VALUES:
+            sources.append("%s")
+            history_fields.append(field)
         else:
             raise UnsupportedHistory(f"{history.__name__}.{field.attname}")
-    quote = connection.ops.quote_name
-    columns = ", ".join(quote(field.column) for field, _ in fields)
-    marks = ", ".join(["%s"] * len(fields))
-    table = quote(history._meta.db_table)
-    return _Plan(
-        sql=f"INSERT INTO {table} ({columns}) VALUES ({marks})",
-        copy_sql=f"COPY {table} ({columns}) FROM STDIN",
-        fields=tuple(fields),
+        targets.append(quote(field.column))
+    # Placeholders bind in SQL order: the history values (in column order) in the
+    # SELECT list first, then the keys of the WHERE clause.
+    pk = quote(model._meta.pk.column)
+    sql = (
+        f"INSERT INTO {quote(history._meta.db_table)} ({', '.join(targets)}) "
+        f"SELECT {', '.join(sources)} FROM {quote(model._meta.db_table)} "
+        f"WHERE {pk} IN ({{keys}}) ORDER BY {pk}"
     )
+    return sql, history_fields

@@ -52,3 +52,30 @@ def test_importing_the_batch_again_changes_nothing(tmp_path, monkeypatch):
     again = import_paths([tmp_path], municipality="Egeby", progress=False)
     assert again.unchanged == 4 and again.documents == 0
     assert AgendaItem.objects.count() == items
+
+
+def test_sqlite_settings_hold_for_the_import_only(tmp_path, monkeypatch):
+    from django.db import connection
+
+    if connection.vendor != "sqlite":
+        pytest.skip("SQLite pragmas")
+    _write(tmp_path, 1)
+    seen = []
+    original = batch._import_chunk
+
+    def spy(*args, **kwargs):
+        seen.append(_pragma("cache_size"))
+        return original(*args, **kwargs)
+
+    before = _pragma("cache_size")
+    monkeypatch.setattr(batch, "_import_chunk", spy)
+    import_paths([tmp_path], municipality="Egeby", progress=False)
+    assert seen == [int(batch.IMPORT_PRAGMAS["cache_size"])]
+    assert _pragma("cache_size") == before
+
+
+def _pragma(name):
+    from django.db import connection
+
+    with connection.cursor() as cursor:
+        return cursor.execute(f"PRAGMA {name}").fetchone()[0]

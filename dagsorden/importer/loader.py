@@ -99,6 +99,7 @@ class LoadCache:
         self.bodies: dict[int, _Bodies] = {}
         self.persons: dict[int, _Persons] = {}
         self.locations: dict[tuple[int, str], Location] = {}
+        self.cases: dict[int, _Cases] = {}
         # organization pk → (person pk, start date, end date) of its live memberships
         self.memberships: dict[int, list[tuple[int, dt.date, dt.date | None]]] = {}
 
@@ -145,6 +146,11 @@ class LoadCache:
         if municipality.pk not in self.bodies:
             self.bodies[municipality.pk] = _Bodies(municipality)
         return self.bodies[municipality.pk]
+
+    def cases_of(self, municipality: Municipality) -> _Cases:
+        if municipality.pk not in self.cases:
+            self.cases[municipality.pk] = _Cases(municipality)
+        return self.cases[municipality.pk]
 
     def persons_of(self, municipality: Municipality) -> _Persons:
         if municipality.pk not in self.persons:
@@ -215,15 +221,10 @@ class _Writer:
         self.cache = cache
         self.new_meeting = False  # set by `_meeting`: nothing to compare with
         numbers = {i.case_number.strip() for i in parsed.items if i.case_number}
-        self.cases = {
-            c.journal_number: c
-            for c in Case.objects.filter(municipality=self.municipality, journal_number__in=numbers)
-        }
-        # Each case's route by journal number; new rows are inserted in bulk by `write`.
-        self.routes: dict[str, list[Consultation]] = {}
-        by_pk = {case.pk: number for number, case in self.cases.items()}
-        for consultation in Consultation.objects.filter(case__in=self.cases.values()):
-            self.routes.setdefault(by_pk[consultation.case_id], []).append(consultation)
+        self.case_book = cache.cases_of(self.municipality)
+        # This document's cases and their routes by journal number (the book's own
+        # objects); new rows are inserted in bulk by `write`.
+        self.cases, self.routes = self.case_book.lookup(numbers)
 
     def write(self) -> Meeting:
         meeting = self._meeting()
@@ -239,6 +240,7 @@ class _Writer:
         _bulk(Case, [case for case in self.cases.values() if case.pk is None])
         new_routes = [c for route in self.routes.values() for c in route if c.pk is None]
         _bulk(Consultation, new_routes)
+        self.case_book.remember(self.cases, self.routes)
         printed_before = [(item, parsed) for item, parsed in pairs if item.pk is not None]
         if printed_before:  # e.g. the agenda was imported, now its minutes
             bulk_update_with_history([item for item, _ in printed_before], AgendaItem, _ITEM_FIELDS)
@@ -506,6 +508,37 @@ def _term(municipality: Municipality, day: dt.date) -> LegislativeTerm:
         defaults={"start_date": dt.date(first, 1, 1), "end_date": dt.date(first + 3, 12, 31)},
     )
     return term
+
+
+class _Cases:
+    """The municipality's cases by journal number with their routes, read on first
+    mention. The route lists are shared with the writers, which update them in place."""
+
+    def __init__(self, municipality: Municipality):
+        self.municipality = municipality
+        self.cases: dict[str, Case] = {}
+        self.routes: dict[str, list[Consultation]] = {}
+
+    def lookup(self, numbers: set[str]) -> tuple[dict[str, Case], dict[str, list]]:
+        if missing := numbers - self.cases.keys():
+            self._read(missing)
+        cases = {n: self.cases[n] for n in numbers if n in self.cases}
+        return cases, {n: self.routes.setdefault(n, []) for n in cases}
+
+    def _read(self, numbers: set[str]) -> None:
+        found = Case.objects.filter(municipality=self.municipality, journal_number__in=numbers)
+        by_pk = {}
+        for case in found:
+            self.cases[case.journal_number] = case
+            self.routes[case.journal_number] = []
+            by_pk[case.pk] = case.journal_number
+        for consultation in Consultation.objects.filter(case_id__in=by_pk):
+            self.routes[by_pk[consultation.case_id]].append(consultation)
+
+    def remember(self, cases: dict[str, Case], routes: dict[str, list]) -> None:
+        """Cases and routes a document created, once their rows are inserted."""
+        self.cases.update(cases)
+        self.routes.update(routes)
 
 
 class _Persons:

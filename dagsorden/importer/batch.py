@@ -10,7 +10,6 @@ so the index never lags committed data and each item is indexed once, with few q
 from __future__ import annotations
 
 import gc
-import itertools
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -77,21 +76,23 @@ def import_paths(
 ) -> ImportSummary:
     files = discover(paths)
     summary = ImportSummary(files=len(files))
-    iterator = files
+    bar = None
     if progress and len(files) > 1:
         from tqdm import tqdm
 
-        iterator = tqdm(files, desc="import", unit="doc", file=stderr)
+        bar = tqdm(total=len(files), desc="import", unit="doc", file=stderr)
     # Django's start-up objects never die; keeping them out of the collector's way
     # saves about a tenth of a long import.
     gc.freeze()
     cache = LoadCache()
     try:
         with _import_session():
-            for chunk in _chunks(iterator, CHUNK_DOCUMENTS):
-                _import_chunk(chunk, summary, municipality=municipality, cache=cache)
+            for chunk in _chunks(files, CHUNK_DOCUMENTS):
+                _import_chunk(chunk, summary, municipality=municipality, cache=cache, bar=bar)
     finally:
         gc.unfreeze()
+        if bar is not None:
+            bar.close()
     return summary
 
 
@@ -114,18 +115,22 @@ def _import_session():
                 cursor.execute(f"PRAGMA {name} = {value}")
 
 
-def _chunks(paths: Iterable[Path], size: int) -> Iterator[list[Path]]:
-    iterator = iter(paths)
-    while chunk := list(itertools.islice(iterator, size)):
-        yield chunk
+def _chunks(paths: list[Path], size: int) -> Iterator[list[Path]]:
+    for start in range(0, len(paths), size):
+        yield paths[start : start + size]
 
 
-def _import_chunk(paths: list[Path], summary: ImportSummary, *, municipality, cache) -> None:
+def _import_chunk(
+    paths: list[Path], summary: ImportSummary, *, municipality, cache, bar=None
+) -> None:
     # The index pass ends inside the transaction, so it commits with the rows it reads.
+    # An interrupted chunk rolls back whole; importing again loads it (idempotent).
     try:
         with transaction.atomic(), deferred_indexing():
             for path in paths:
                 import_one(path, summary, municipality=municipality, cache=cache)
+                if bar is not None:
+                    bar.update(1)
     except Exception:
         cache.clear()  # the whole chunk rolled back (a failed commit or index pass)
         raise

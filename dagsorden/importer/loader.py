@@ -1,10 +1,12 @@
 """Write a :class:`ParsedMeeting` to the database, idempotently.
 
-One transaction per document. The document's SHA-256 is its identity: the same bytes
-imported again change nothing. A meeting is identified by its body and start, so an
-agenda and later its minutes fill the same meeting; items by their printed number
-within the meeting; cases by journal number within the municipality, so two documents
-that mention the same case build one case with its whole route ("Sagens forløb").
+One atomic block per document (a savepoint when `batch` runs many documents in one
+transaction), so a failing document leaves nothing behind. The document's SHA-256 is
+its identity: the same bytes imported again change nothing. A meeting is identified by
+its body and start, so an agenda and later its minutes fill the same meeting; items by
+their printed number within the meeting; cases by journal number within the
+municipality, so two documents that mention the same case build one case with its
+whole route ("Sagens forløb").
 
 The meeting services (`agenda_item_create`, `decision_record` …) drive the live
 workflow: they number items themselves, add standard items and enforce the state

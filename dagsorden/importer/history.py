@@ -27,16 +27,15 @@ _HISTORY_VALUES = {
 CHUNK = 500  # keys per statement: below SQLite's bound-parameter limit
 
 
-class UnsupportedHistory(Exception):
-    """The historical model has columns this fast path does not know how to fill."""
-
-
 def insert_history(model, objects: list) -> None:
     """Write a "+" history row for each saved object of `model`."""
     keys = [obj.pk for obj in objects]
     if not keys:
         return
-    sql, history_fields = _plan(model)
+    if (plan := _plan(model)) is None:  # columns this path cannot fill: the slow way
+        get_history_manager_for_model(model).bulk_history_create(objects)
+        return
+    sql, history_fields = plan
     values = {**_HISTORY_VALUES, "history_date": timezone.now()}
     fixed = [field.get_db_prep_save(values[field.attname], connection) for field in history_fields]
     with connection.cursor() as cursor:
@@ -47,9 +46,10 @@ def insert_history(model, objects: list) -> None:
 
 
 @functools.cache
-def _plan(model) -> tuple[str, list]:
+def _plan(model) -> tuple[str, list] | None:
     """The INSERT … SELECT statement for `model` (with a `{keys}` slot) and the
-    history-only fields whose values it binds first."""
+    history-only fields whose values it binds first; None when the historical model
+    has columns (custom history fields) that neither the row nor this module fills."""
     history = get_history_manager_for_model(model).model
     tracked = {field.attname: field for field in history.tracked_fields}
     targets, sources, history_fields = [], [], []
@@ -63,7 +63,7 @@ def _plan(model) -> tuple[str, list]:
             sources.append("%s")
             history_fields.append(field)
         else:
-            raise UnsupportedHistory(f"{history.__name__}.{field.attname}")
+            return None
         targets.append(quote(field.column))
     # Placeholders bind in SQL order: the history values (in column order) in the
     # SELECT list first, then the keys of the WHERE clause.

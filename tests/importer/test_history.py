@@ -67,3 +67,18 @@ def test_history_dates_are_stored_like_the_orm_stores_them():
     insert_history(Section, [section])
     row = Section.history.get(id=section.pk)
     assert row.created == section.created and row.history_date >= section.created
+
+
+def test_unknown_history_columns_fall_back_to_simple_history(monkeypatch):
+    from dagsorden.importer import history
+
+    monkeypatch.setattr(history, "_HISTORY_VALUES", {"history_date": None})
+    history._plan.cache_clear()
+    try:
+        item = AgendaItemFactory()
+        section = Section(item=item, order=1, heading="Økonomi", body="")
+        Section.objects.bulk_create([section])
+        insert_history(Section, [section])
+        assert Section.history.get(id=section.pk).history_type == "+"
+    finally:
+        history._plan.cache_clear()

@@ -128,6 +128,10 @@ CACHES = {
     },
 }
 
+# How long a worker may trust a meeting page's content fingerprint before reading it
+# again: the longest a public meeting page can lag behind a change.
+PORTAL_FINGERPRINT_SECONDS = float(os.environ.get("DAGSORDEN_PAGE_FRESHNESS_SECONDS", "1"))
+
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
     {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},

@@ -24,6 +24,13 @@ def media_in_tmp(tmp_path_factory):
     settings.MEDIA_ROOT = original
 
 
+@pytest.fixture(autouse=True)
+def fresh_meeting_pages(settings):
+    # Tests change a meeting and look at its page at once; the one-second grace the
+    # portal allows under load is tested on its own.
+    settings.PORTAL_FINGERPRINT_SECONDS = 0
+
+
 @pytest.fixture(scope="session", autouse=True)
 def fast_password_hashing():
     # The production hasher is slow on purpose; tests create many users.

@@ -7,8 +7,10 @@ the cache, because only those pages are the same for every visitor (no CSRF toke
 staff links, no query echoed in the language switch)."""
 
 import hashlib
+import time
 from collections.abc import Callable
 
+from django.conf import settings
 from django.core.cache import caches
 from django.http import HttpRequest, HttpResponse
 from django.utils.translation import get_language
@@ -47,6 +49,28 @@ def _key(meeting_id: int, fingerprint: str, language: str | None = None) -> str:
     return f"meeting-page:{meeting_id}:{language or get_language()}:{digest}"
 
 
+# Per worker: meeting id -> (when read, fingerprint). Bounded so it cannot grow forever.
+_recent_fingerprints: dict[int, tuple[float, str]] = {}
+RECENT_LIMIT = 10_000
+
+
+def recent_fingerprint(meeting_id: int) -> str:
+    """The fingerprint, read from the database at most once per
+    PORTAL_FINGERPRINT_SECONDS per worker. Under load this halves the cost of a cached
+    page; the price is that a change can take that long to show (one second by default)."""
+    seconds = settings.PORTAL_FINGERPRINT_SECONDS
+    now = time.monotonic()
+    known = _recent_fingerprints.get(meeting_id)
+    if seconds and known and now - known[0] < seconds:
+        return known[1]
+    fingerprint = meeting_page_fingerprint(meeting_id)
+    if seconds:
+        if len(_recent_fingerprints) >= RECENT_LIMIT:
+            _recent_fingerprints.clear()
+        _recent_fingerprints[meeting_id] = (now, fingerprint)
+    return fingerprint
+
+
 def cached_content(meeting_id: int, language: str) -> bytes | None:
     """The cached page if it is still current, without rendering anything."""
-    return caches[CACHE_ALIAS].get(_key(meeting_id, meeting_page_fingerprint(meeting_id), language))
+    return caches[CACHE_ALIAS].get(_key(meeting_id, recent_fingerprint(meeting_id), language))

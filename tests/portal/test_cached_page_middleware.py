@@ -43,3 +43,22 @@ def test_visitors_with_a_session_or_a_query_go_through_the_view(
     assert client.get(url + "?x=1").content == b"fra visningen"
     client.force_login(admin_user)
     assert client.get(url).content == b"fra visningen"
+
+
+def test_under_load_a_worker_trusts_a_fingerprint_for_a_moment(url, settings, monkeypatch):
+    settings.PORTAL_FINGERPRINT_SECONDS = 1
+    page_cache._recent_fingerprints.clear()
+    meeting_id = int(url.strip("/").split("/")[-1])
+    reads = []
+    real = page_cache.meeting_page_fingerprint
+    monkeypatch.setattr(
+        page_cache, "meeting_page_fingerprint", lambda pk: reads.append(pk) or real(pk)
+    )
+    clock = [100.0]
+    monkeypatch.setattr(page_cache.time, "monotonic", lambda: clock[0])
+    page_cache.recent_fingerprint(meeting_id)
+    page_cache.recent_fingerprint(meeting_id)
+    assert len(reads) == 1
+    clock[0] += 1.5
+    page_cache.recent_fingerprint(meeting_id)
+    assert len(reads) == 2

@@ -1,6 +1,8 @@
 """The secretariat's start page and each body's planning: coming meetings and the cases
 waiting for them ("kommende sager")."""
 
+import datetime as dt
+
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404, redirect, render
@@ -28,7 +30,7 @@ def dashboard(request):
 def _coming_meetings(body: Organization):
     return (
         Meeting.objects.alive()
-        .filter(organization=body, start__gte=timezone.now() - timezone.timedelta(days=30))
+        .filter(organization=body, start__gte=timezone.now() - dt.timedelta(days=30))
         .exclude(state=Meeting.State.CANCELLED)
         .order_by("start")
     )

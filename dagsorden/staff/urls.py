@@ -40,6 +40,7 @@ member = [
     path("", members.my_meetings, name="my_meetings"),
     path("moeder/<int:pk>/", members.member_meeting, name="member_meeting"),
     path("moeder/<int:pk>/underskriv/", members.minutes_sign, name="minutes_sign"),
+    path("moeder/<int:pk>/fortrolig.pdf", members.member_document_pdf, name="member_pdf"),
     path("punkter/<int:pk>/noter/", members.note_add, name="note_add"),
     path("noter/<int:pk>/slet/", members.note_remove, name="note_remove"),
 ]

@@ -125,3 +125,23 @@ def test_notes_are_private_unless_shared_with_the_party(client, world):
     page = client.get(reverse("staff:member_meeting", args=[world["held"].pk])).content.decode()
     assert "Til gruppemødet" in page  # same party: shared note visible
     assert "Min note" not in page  # the other member's private note is not
+
+
+def test_the_members_pdf_has_the_closed_item_and_says_so(client, world):
+    import io
+
+    from pypdf import PdfReader
+
+    agenda_item_create(
+        meeting=world["held"],
+        title="Fortrolig grundkøbssag",
+        public=False,
+        public_title="Lukket punkt",
+    )
+    client.force_login(world["users"]["member_own"])
+    response = client.get(reverse("staff:member_pdf", args=[world["held"].pk]))
+    assert response["Content-Type"] == "application/pdf"
+    text = "\n".join(page.extract_text() for page in PdfReader(io.BytesIO(response.content)).pages)
+    assert "Fortrolig grundkøbssag" in text
+    pages = PdfReader(io.BytesIO(response.content)).pages
+    assert all("kun til medlemmer" in page.extract_text() for page in pages)

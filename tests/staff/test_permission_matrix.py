@@ -47,6 +47,7 @@ EXPECTED = {
     "audit_log": ("get", None, {"admin"}, 200),
     "my_meetings": ("get", None, MEMBERS, 200),
     "member_meeting": ("get", "held", {"member_own"}, 200),
+    "member_pdf": ("get", "held", {"member_own"}, 200),
     "minutes_sign": ("post", "held", {"member_own"}, 302),
     "note_add": ("post", "held_item", {"member_own"}, 302),
     "note_remove": ("post", "note", {"member_own"}, 302),

@@ -4,12 +4,16 @@ and signing the minutes (underskriftsark)."""
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.db.models import Q
+from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_POST
+from django.views.decorators.http import require_POST, require_safe
 
+from dagsorden.documents.from_db import document_from_meeting
+from dagsorden.documents.model import MEMBERS
+from dagsorden.documents.render import render as render_document
 from dagsorden.meetings.models import AgendaItem, Meeting, Note
 from dagsorden.meetings.selectors import item_history, meeting_items, meetings_public
 from dagsorden.meetings.services import approval_record, note_delete, note_save
@@ -100,3 +104,18 @@ def minutes_sign(request, pk):
     else:
         messages.success(request, _("Du har godkendt referatet."))
     return redirect("staff:member_meeting", pk=meeting.pk)
+
+
+@member_required
+@require_safe
+def member_document_pdf(request, pk):
+    """The members' variant of the agenda or minutes: closed items included, and every
+    page says so."""
+    meeting = get_object_or_404(meetings_public(), pk=pk)
+    require(permissions.is_member(request.user, meeting))
+    document = document_from_meeting(meeting, variant=MEMBERS)
+    rendered = render_document(document, "pdf")
+    response = HttpResponse(rendered.content, content_type=rendered.content_type)
+    kind = "referat" if document.kind == "minutes" else "dagsorden"
+    response["Content-Disposition"] = f'inline; filename="{kind}-fortrolig-{meeting.pk}.pdf"'
+    return response

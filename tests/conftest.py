@@ -68,3 +68,27 @@ def council_setup(db):
         "other_party": other_party,
         "meeting": meeting,
     }
+
+
+@pytest.fixture
+def published_case(council_setup):
+    """A case routed committee (indstiller) → council (afgør), put on the committee's
+    meeting as an approved item, with the agenda published."""
+    from dagsorden.cases.services import case_create
+    from dagsorden.meetings.services import case_schedule, meeting_publish_agenda
+
+    case = case_create(
+        municipality=council_setup["municipality"],
+        title="Ny politik",
+        route=[(council_setup["committee"], "indstiller"), (council_setup["council"], "afgoer")],
+    )
+    item = case_schedule(
+        draft_state="approved",
+        consultation=case.consultations.get(order=1),
+        meeting=council_setup["meeting"],
+        sections=[("Sagsfremstilling", "Tekst.")],
+        recommendation_by="Direktionen",
+        recommendation_clauses=["politikken godkendes"],
+    )
+    meeting = meeting_publish_agenda(meeting=council_setup["meeting"], at=local(2026, 10, 1))
+    return {**council_setup, "case": case, "item": item, "meeting": meeting}

@@ -73,14 +73,25 @@ class SectionForm(forms.Form):
 SectionFormSet = forms.formset_factory(SectionForm, extra=1)
 
 
+MAX_UPLOAD_BYTES = 50 * 1024 * 1024
+
+
 class UploadForm(forms.Form):
     file = forms.FileField(label=_("Fil"))
 
+    def clean_file(self):
+        upload = self.cleaned_data["file"]
+        if upload.size > MAX_UPLOAD_BYTES:
+            raise forms.ValidationError(_("Filen er for stor (højst 50 MB)."), code="too_large")
+        return upload
 
-class BilagForm(forms.Form):
+
+class BilagForm(UploadForm):
     name = forms.CharField(label=_("Titel"), max_length=300)
     file = forms.FileField(label=_("Fil (PDF eller Word)"))
     public = forms.BooleanField(label=_("Offentligt"), required=False, initial=True)
+
+    field_order = ["name", "file", "public"]
 
 
 class NewItemForm(forms.Form):

@@ -4,7 +4,6 @@ import pytest
 from django.core.exceptions import ValidationError
 
 from dagsorden.cases.models import Consultation
-from dagsorden.cases.services import case_create
 from dagsorden.meetings.models import DecisionRemark, Meeting
 from dagsorden.meetings.services import (
     approval_record,
@@ -13,7 +12,6 @@ from dagsorden.meetings.services import (
     decision_record,
     meeting_approve_minutes,
     meeting_close,
-    meeting_publish_agenda,
 )
 from tests.factories import local
 
@@ -21,22 +19,12 @@ pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
-def held(council_setup):
+def held(published_case):
     """A held committee meeting that recommended a case on to the council."""
-    case = case_create(
-        municipality=council_setup["municipality"],
-        title="Ny politik",
-        route=[(council_setup["committee"], "indstiller"), (council_setup["council"], "afgoer")],
-    )
-    item = case_schedule(
-        draft_state="approved",
-        consultation=case.consultations.get(order=1),
-        meeting=council_setup["meeting"],
-    )
-    meeting = meeting_publish_agenda(meeting=council_setup["meeting"], at=local(2026, 10, 1))
+    item, meeting = published_case["item"], published_case["meeting"]
     decision = decision_record(item=item, outcome="anbefales", text="Anbefales.")
     meeting = meeting_close(meeting=meeting, end=local(2026, 10, 13, 18))
-    return {**council_setup, "case": case, "item": item, "decision": decision, "meeting": meeting}
+    return {**published_case, "decision": decision, "meeting": meeting}
 
 
 def test_minutes_are_approved_when_the_last_present_member_signs(held):

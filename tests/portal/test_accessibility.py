@@ -6,24 +6,15 @@ import os
 from pathlib import Path
 
 import pytest
-from django.db import connection
 from django.urls import reverse
 
 from dagsorden.cases.models import Case
 from dagsorden.meetings.models import AgendaItem, Meeting
 from dagsorden.organisations.models import Organization, Person
+from tests.browser import browser_skip_reason, launch_chromium
 
 ROOT = Path(__file__).resolve().parents[2]
 AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
-CHROMIUM = Path("/usr/bin/chromium")
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
 WIDTHS = {"desktop": 1280, "phone": 375}
 SCREENSHOTS = ROOT / "docs" / "screenshots"
 
@@ -31,11 +22,7 @@ pytestmark = [pytest.mark.slow]
 
 
 def _skip_reason() -> str | None:
-    if connection.vendor != "sqlite":
-        return "browser tests run in the SQLite pass only (the pages do not depend on the database)"
-    if not CHROMIUM.exists() or not AXE.exists():
-        return "needs /usr/bin/chromium and node_modules/axe-core: run `make browser-deps`"
-    return None
+    return browser_skip_reason(AXE)
 
 
 def page_urls() -> dict[str, str]:
@@ -75,7 +62,7 @@ def test_every_page_type_has_no_axe_violations(live_server, demo_portal):
     urls = page_urls()
     failures = {}
     with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        browser = launch_chromium(playwright)
         for width_name, width in WIDTHS.items():
             page = browser.new_page(viewport={"width": width, "height": 900})
             for name, url in urls.items():
@@ -113,7 +100,7 @@ def test_keyboard_reaches_skip_link_and_search(live_server, demo_portal):
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        browser = launch_chromium(playwright)
         page = browser.new_page(viewport={"width": 375, "height": 800})
         page.goto(live_server.url + reverse("portal:home"))
         page.keyboard.press("Tab")

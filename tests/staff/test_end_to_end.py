@@ -5,11 +5,9 @@ body's agenda, the case's history."""
 
 import datetime as dt
 import re
-from pathlib import Path
 
 import pytest
 from django.contrib.auth import get_user_model
-from django.db import connection
 from django.utils import timezone
 
 from dagsorden.cases.models import Case, Consultation
@@ -17,6 +15,7 @@ from dagsorden.meetings.models import Meeting
 from dagsorden.meetings.services import meeting_create
 from dagsorden.organisations.models import Organization
 from dagsorden.staff.models import Assignment
+from tests.browser import browser_skip_reason, launch_chromium
 from tests.factories import (
     MembershipFactory,
     MunicipalityFactory,
@@ -24,26 +23,9 @@ from tests.factories import (
     PersonFactory,
 )
 
-CHROMIUM = Path("/usr/bin/chromium")
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
 PASSWORD = "e2e-adgangskode"
 
 pytestmark = [pytest.mark.slow]
-
-
-def _skip_reason():
-    if connection.vendor != "sqlite":
-        return "browser tests run in the SQLite pass only (the pages do not depend on the database)"
-    if not CHROMIUM.exists():
-        return "needs /usr/bin/chromium: run `make browser-deps`"
-    return None
 
 
 def _setup():
@@ -119,7 +101,7 @@ def _publish(page):
 
 @pytest.mark.django_db(transaction=True)
 def test_from_drafted_case_to_history_on_the_next_body(live_server, monkeypatch):
-    if reason := _skip_reason():
+    if reason := browser_skip_reason():
         pytest.skip(reason)
     # Playwright's sync API runs an event loop; the assertions below read the database.
     monkeypatch.setenv("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
@@ -128,7 +110,7 @@ def test_from_drafted_case_to_history_on_the_next_body(live_server, monkeypatch)
 
     base = live_server.url
     with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        browser = launch_chromium(playwright)
         page = browser.new_page()
         page.set_default_timeout(15000)
         _login(page, base, "sekretaer")

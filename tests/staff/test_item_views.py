@@ -131,3 +131,19 @@ def test_markdown_preview_is_sanitised(client, world):
     )
     html = response.content.decode()
     assert "<strong>fed</strong>" in html and "<script>" not in html
+
+
+def test_an_upload_over_the_limit_is_refused_with_the_reason(client, world, monkeypatch):
+    from dagsorden.staff import forms
+
+    monkeypatch.setattr(forms, "MAX_UPLOAD_BYTES", 10)
+    client.force_login(world["users"]["secretary_own"])
+    upload = io.BytesIO(b"%PDF-1.4 more than ten bytes")
+    upload.name = "stor.pdf"
+    response = client.post(
+        reverse("staff:item_add_bilag", args=[world["draft"].pk]),
+        {"name": "Stor", "file": upload},
+        follow=True,
+    )
+    assert "Filen er for stor" in response.content.decode()
+    assert not world["draft"].files.exists()

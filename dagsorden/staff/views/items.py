@@ -22,8 +22,6 @@ from ..forms import BilagForm, ItemForm, SectionFormSet, UploadForm
 from ..word_to_pdf import WORD_SUFFIXES, word_to_pdf
 from ._helpers import report_errors, require, staff_required
 
-MAX_UPLOAD_BYTES = 50 * 1024 * 1024
-
 
 def _item_for(request, pk) -> AgendaItem:
     item = get_object_or_404(
@@ -116,11 +114,10 @@ def item_import_docx(request, pk):
     item = _item_for(request, pk)
     form = UploadForm(request.POST, request.FILES)
     if not form.is_valid():
-        report_errors(request, ValidationError(_("Vælg en Word-fil (.docx).")))
+        _report_form_errors(request, form)
         return redirect("staff:item_edit", pk=item.pk)
     upload = form.cleaned_data["file"]
     try:
-        _check_size(upload)
         template = item.meeting.organization.municipality.item_template
         sections = docx_sections(upload.read(), template)
         _save(
@@ -142,9 +139,11 @@ def item_import_docx(request, pk):
     return redirect("staff:item_edit", pk=item.pk)
 
 
-def _check_size(upload) -> None:
-    if upload.size > MAX_UPLOAD_BYTES:
-        raise ValidationError(_("Filen er for stor (højst 50 MB)."), code="too_large")
+def _report_form_errors(request, form) -> None:
+    for field, errors in form.errors.items():
+        label = form.fields[field].label if field in form.fields else ""
+        for error in errors:
+            messages.error(request, f"{label}: {error}" if label else error)
 
 
 @staff_required
@@ -153,11 +152,10 @@ def item_add_bilag(request, pk):
     item = _item_for(request, pk)
     form = BilagForm(request.POST, request.FILES)
     if not form.is_valid():
-        report_errors(request, ValidationError(_("Angiv en titel og vælg en fil.")))
+        _report_form_errors(request, form)
         return redirect("staff:item_edit", pk=item.pk)
     upload = form.cleaned_data["file"]
     try:
-        _check_size(upload)
         data, file_name = upload.read(), upload.name
         if Path(file_name).suffix.lower() in WORD_SUFFIXES:
             data, file_name = word_to_pdf(data, file_name), Path(file_name).stem + ".pdf"

@@ -10,6 +10,7 @@ from django.utils.translation import gettext as _
 
 from dagsorden.cases.models import Consultation
 from dagsorden.meetings.models import AgendaItem, Attendance, Meeting
+from dagsorden.meetings.recommendation import recommendation_intro
 from dagsorden.meetings.selectors import (
     item_history,
     meeting_absences,
@@ -174,7 +175,9 @@ def _recommendation(item: AgendaItem, document: Document) -> Block | None:
     if recommendation is None or recommendation.deleted:
         return None
     style = document.style
-    intro = style.recommendation_intro.format(by=recommendation.by)
+    intro = recommendation_intro(
+        style.recommendation_intro, by=recommendation.by, to=recommendation.to
+    )
     clauses = [f"{style.clause_prefix}{clause}" for clause in recommendation.clauses]
     if style.recommendation_numbered:
         lines = [f"{n}. {clause}" for n, clause in enumerate(clauses, start=1)]

@@ -53,6 +53,12 @@ class Meeting(BaseModel):
         blank=True,
         help_text=_("Udfyldes, når dagsordenen udsendes efter fristen"),
     )
+    cancelled_at = models.DateTimeField(_("aflyst den"), null=True, blank=True)
+    cancel_reason = models.TextField(
+        _("begrundelse for aflysning"),
+        blank=True,
+        help_text=_("Vises sammen med »Aflyst« på mødet, også for offentligheden"),
+    )
 
     class Meta:
         verbose_name = _("møde")
@@ -63,6 +69,17 @@ class Meeting(BaseModel):
     def __str__(self):
         local = timezone.localtime(self.start)
         return f"{self.organization} {local:%d.%m.%Y}"
+
+    @property
+    def day(self):
+        """The meeting's calendar day in Danish time."""
+        return timezone.localdate(self.start)
+
+    def is_before_its_day(self) -> bool:
+        return timezone.localdate() < self.day
+
+    def is_after_its_day(self) -> bool:
+        return timezone.localdate() > self.day
 
     @property
     def minutes_locked(self) -> bool:
@@ -228,6 +245,12 @@ class Recommendation(BaseModel):
         related_name="recommendation",
     )
     by = models.CharField(_("indstillet af"), max_length=200, help_text=_("Fx Direktionen"))
+    to = models.CharField(
+        _("indstilles til"),
+        max_length=300,
+        blank=True,
+        help_text=_("Hvem indstillingen gives til, fx Økonomiudvalget og Kommunalbestyrelsen"),
+    )
     clauses = models.JSONField(
         _("at-punkter"), default=list, blank=True, help_text=_("Én tekst pr. at-punkt")
     )

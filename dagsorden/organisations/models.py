@@ -156,6 +156,17 @@ class Organization(BaseModel):
             '"position": "start"}, {"title": "Eventuelt", "position": "end"}]'
         ),
     )
+    item_template = models.JSONField(
+        _("skabelon for punkter"),
+        default=list,
+        blank=True,
+        help_text=_(
+            "Udvalgets egne afsnit i rækkefølge; tomt: kommunens skabelon. Fx "
+            '[{"heading": "Sagens kerne", "guidance": "Hvad skal udvalget tage stilling '
+            'til?", "required": true}]. Vejledning og krav arves fra kommunens afsnit med '
+            "samme overskrift."
+        ),
+    )
     document_style = models.CharField(
         _("dokumentlayout"),
         max_length=40,

@@ -1,6 +1,9 @@
 """Forms of the secretariat and member pages. Field labels are Danish (gettext)."""
 
+import datetime as dt
+
 from django import forms
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from dagsorden.cases.models import Consultation
@@ -138,3 +141,27 @@ class RemarkForm(forms.Form):
 class NoteForm(forms.Form):
     text = forms.CharField(label=_("Note"), widget=forms.Textarea(attrs={"rows": 3}))
     shared_with_party = forms.BooleanField(label=_("Del med min partigruppe"), required=False)
+
+
+class CloseMeetingForm(forms.Form):
+    """The meeting's real times. On the meeting day the end may be left empty (it ends
+    now); a meeting recorded afterwards ("efter mødet") needs its end."""
+
+    start_time = forms.TimeField(
+        label=_("Mødet begyndte kl."), required=False, widget=forms.TimeInput(attrs={"type": "time"})
+    )
+    end_time = forms.TimeField(
+        label=_("Mødet sluttede kl."), required=False, widget=forms.TimeInput(attrs={"type": "time"})
+    )
+
+    def times(self, day):
+        """(start, end) as aware datetimes on `day`; None where not given. An end before
+        the start is taken to be after midnight."""
+        combine = lambda at: timezone.make_aware(dt.datetime.combine(day, at))  # noqa: E731
+        start = self.cleaned_data.get("start_time")
+        end = self.cleaned_data.get("end_time")
+        start_at = combine(start) if start else None
+        end_at = combine(end) if end else None
+        if start and end and end_at <= start_at:
+            end_at += dt.timedelta(days=1)
+        return start_at, end_at

@@ -4,6 +4,7 @@ import json
 
 import pytest
 from django.urls import reverse
+from django.utils import timezone
 
 from dagsorden.meetings.models import Attendance, Meeting
 from dagsorden.meetings.services import agenda_item_create, item_set_draft_state
@@ -86,8 +87,13 @@ def test_live_afbud_with_stedfortraeder_decision_and_vote(client, world):
         world["spare"].pk: "imod",
         members[2].pk: "undlod",
     }
-    client.post(reverse("staff:meeting_close", args=[meeting.pk]))
+    # Recorded after the meeting day: the real end must be given.
+    url = reverse("staff:meeting_close", args=[meeting.pk])
+    refused = client.post(url, follow=True)
+    assert "Angiv, hvornår mødet sluttede" in refused.content.decode()
+    client.post(url, {"end_time": "18:30"})
     meeting.refresh_from_db()
+    assert timezone.localtime(meeting.end).strftime("%H:%M") == "18:30"
     assert meeting.state == Meeting.State.HELD
     present = meeting.attendances.filter(status=Attendance.Status.PRESENT)
     assert set(present.values_list("person_id", flat=True)) == {

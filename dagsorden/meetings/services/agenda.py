@@ -22,8 +22,10 @@ from ..models import (
 )
 from ..notices import notify_agenda_published
 from ..numbering import agenda_first_number, agenda_item_next_number
+from ..recommendation import recommendation_wording
 from ..workdays import workdays_before
 from ._common import ensure_editable, ensure_state, lock_body, meeting_for_update
+from .carry import bilag_share, earliest_meeting_start, item_draft_for
 
 SectionText = tuple[str, str]
 
@@ -39,6 +41,7 @@ def agenda_item_create(
     item_type: str = "",
     recommendation_by: str = "",
     recommendation_clauses: Sequence[str] = (),
+    recommendation_to: str = "",
     consultation: Consultation | None = None,
     placement: str = AgendaItem.Placement.MAIN,
     presenters: str = "",
@@ -70,10 +73,9 @@ def agenda_item_create(
         Section(item=item, order=order, heading=heading, body=body)
         for order, (heading, body) in enumerate(sections, start=1)
     )
-    if recommendation_by or recommendation_clauses:
-        Recommendation.objects.create(
-            item=item, by=recommendation_by, clauses=list(recommendation_clauses)
-        )
+    _recommendation_replace(item, recommendation_by, recommendation_clauses, recommendation_to)
+    renumber_while_planned(meeting)
+    item.refresh_from_db(fields=["number"])
     audit_record(action="agenda_item_create", obj=item, by=by, summary=title)
     return item
 
@@ -136,6 +138,13 @@ def _agenda_slot(meeting: Meeting, rank: int) -> int:
     return slot
 
 
+def renumber_while_planned(meeting: Meeting) -> None:
+    """Before publication the numbers shown are the agenda order, whatever was added or
+    moved; once published, numbers stay as printed."""
+    if meeting.state == Meeting.State.PLANNED:
+        _renumber_in_agenda_order(meeting)
+
+
 def _renumber_in_agenda_order(meeting: Meeting) -> None:
     """Number the items consecutively in agenda order, continuing the body's sequence."""
     first = agenda_first_number(meeting=meeting)
@@ -149,7 +158,10 @@ def _renumber_in_agenda_order(meeting: Meeting) -> None:
 def case_schedule(
     *, consultation: Consultation, meeting: Meeting, title: str = "", by=None, **item_fields
 ) -> AgendaItem:
-    """Put a case on a meeting of the body whose turn it is, as a new agenda item."""
+    """Put a case on a meeting of the body whose turn it is, as a new agenda item.
+
+    Unless the caller gives the text, the item is drafted from the previous body's item
+    (sections, indstilling, the same bilag) or, at the first body, from the template."""
     consultation = Consultation.objects.select_for_update().get(pk=consultation.pk)
     if consultation.organization_id != meeting.organization_id:
         raise ValidationError(
@@ -166,16 +178,40 @@ def case_schedule(
     ensure_state(
         meeting_for_update(meeting.pk), Meeting.State.PLANNED, Meeting.State.AGENDA_PUBLISHED
     )
+    _ensure_after_previous_decision(consultation, meeting)
+    draft = item_draft_for(consultation)
+    fields = (
+        {**draft.item_fields(), **item_fields} if "sections" not in item_fields else item_fields
+    )
     item = agenda_item_create(
         meeting=meeting,
         title=title or consultation.case.title,
         consultation=consultation,
         by=by,
-        **item_fields,
+        **fields,
     )
+    if draft.source is not None and "sections" not in item_fields:
+        bilag_share(source=draft.source, target=item)
     consultation.status = Consultation.Status.SCHEDULED
-    consultation.save(update_fields=["status", "modified"])
+    consultation.planned_meeting = meeting
+    consultation.save(update_fields=["status", "planned_meeting", "modified"])
     return item
+
+
+def _ensure_after_previous_decision(consultation: Consultation, meeting: Meeting) -> None:
+    earliest = earliest_meeting_start(consultation)
+    if earliest is not None and meeting.start <= earliest:
+        raise ValidationError(
+            _(
+                "Mødet den %(day)s ligger før den forrige behandling (%(previous)s). Sagen kan "
+                "først komme på et møde efter beslutningen."
+            )
+            % {
+                "day": timezone.localtime(meeting.start).strftime("%d.%m.%Y"),
+                "previous": timezone.localtime(earliest).strftime("%d.%m.%Y"),
+            },
+            code="before_previous_decision",
+        )
 
 
 def agenda_deadline(meeting: Meeting) -> dt.datetime:
@@ -239,6 +275,7 @@ def item_update(
     presenters: str = "",
     recommendation_by: str = "",
     recommendation_clauses: Sequence[str] = (),
+    recommendation_to: str = "",
     by=None,
 ) -> AgendaItem:
     """Save an edited item, unless someone else saved it since `expected_version`.
@@ -275,18 +312,20 @@ def item_update(
         for order, (heading, body) in enumerate(sections, start=1)
         if heading.strip()
     )
-    _recommendation_replace(item, recommendation_by, recommendation_clauses)
+    _recommendation_replace(item, recommendation_by, recommendation_clauses, recommendation_to)
     audit_record(action="item_update", obj=item, by=by, summary=title, version=item.version)
     return item
 
 
-def _recommendation_replace(item: AgendaItem, by_text: str, clauses: Sequence[str]) -> None:
-    clauses = [clause.strip() for clause in clauses if clause.strip()]
-    if not by_text.strip() and not clauses:
+def _recommendation_replace(
+    item: AgendaItem, by_text: str, clauses: Sequence[str], to: str = ""
+) -> None:
+    wording = recommendation_wording(by=by_text, clauses=clauses, to=to)
+    if not wording.by and not wording.clauses:
         Recommendation.objects.filter(item=item).delete()
         return
     Recommendation.objects.update_or_create(
-        item=item, defaults={"by": by_text.strip(), "clauses": clauses}
+        item=item, defaults={"by": wording.by, "clauses": wording.clauses, "to": wording.to}
     )
 
 
@@ -338,6 +377,7 @@ def agenda_reorder(*, meeting: Meeting, item_ids: Sequence[int], by=None) -> Non
     for order, pk in enumerate(item_ids, start=1):
         if items[pk].order != order:
             AgendaItem.objects.filter(pk=pk).update(order=order, modified=timezone.now())
+    renumber_while_planned(meeting)
     audit_record(action="agenda_reorder", obj=meeting, by=by, order=list(item_ids))
 
 

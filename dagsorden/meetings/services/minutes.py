@@ -18,6 +18,7 @@ from ..models import (
 )
 from ..notices import notify_minutes_approved
 from ._common import ensure_state, meeting_for_update, present_voters
+from .carry import case_carry_forward
 
 
 @transaction.atomic
@@ -61,7 +62,9 @@ def meeting_approve_minutes(*, meeting: Meeting, by=None, at: dt.datetime | None
     for item in decided:
         case = item.consultation.case
         if case.current_consultation() is not None:
-            case_advance(case=case, by=by)
+            advanced = case_advance(case=case, by=by)
+            if at is None:  # recorded after the fact (import, demo): nothing is drafted
+                case_carry_forward(consultation=advanced, after=meeting, by=by)
     audit_record(action="meeting_approve_minutes", obj=meeting, by=by)
     if at is None:  # an approval recorded after the fact (import, demo) tells nobody
         transaction.on_commit(lambda: notify_minutes_approved(meeting))

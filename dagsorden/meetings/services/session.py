@@ -22,6 +22,7 @@ from ..models import (
     Vote,
 )
 from ..selectors import meeting_attendees
+from ..timing import actual_times, ensure_meeting_day_reached
 from ._common import ensure_editable, ensure_state, meeting_for_update, member_of
 from .agenda import agenda_item_create
 
@@ -139,6 +140,7 @@ def decision_record(
     meeting = meeting_for_update(item.meeting_id)
     ensure_editable(meeting)
     ensure_state(meeting, Meeting.State.AGENDA_PUBLISHED, Meeting.State.HELD)
+    ensure_meeting_day_reached(meeting)
     if outcome not in Decision.Outcome.values:
         raise ValidationError(_("Ukendt beslutning: %(o)s") % {"o": outcome}, code="bad_outcome")
     decision, _created = Decision.objects.update_or_create(
@@ -255,11 +257,21 @@ def item_postpone(*, item: AgendaItem, reason: str = "", by=None) -> AgendaItem:
 
 
 @transaction.atomic
-def meeting_close(*, meeting: Meeting, end: dt.datetime | None = None, by=None) -> Meeting:
+def meeting_close(
+    *,
+    meeting: Meeting,
+    end: dt.datetime | None = None,
+    start: dt.datetime | None = None,
+    by=None,
+) -> Meeting:
     """End the meeting: every member without a recorded absence is registered present,
-    and the minutes are ready for approval."""
+    and the minutes are ready for approval.
+
+    Closed on its own day, the meeting ends now unless an end is given; recorded later
+    ("efter mødet"), its real end must be given, and its real start may be."""
     meeting = meeting_for_update(meeting.pk)
     ensure_state(meeting, Meeting.State.AGENDA_PUBLISHED)
+    start, end = actual_times(meeting, start=start, end=end)
     recorded = set(meeting.attendances.values_list("person_id", flat=True))
     Attendance.objects.bulk_create(
         Attendance(meeting=meeting, person=person, status=Attendance.Status.PRESENT)
@@ -267,9 +279,9 @@ def meeting_close(*, meeting: Meeting, end: dt.datetime | None = None, by=None) 
         if person.pk not in recorded
     )
     meeting.state = Meeting.State.HELD
-    meeting.end = end or meeting.end or timezone.now()
+    meeting.start, meeting.end = start, end
     meeting.save()
-    audit_record(action="meeting_close", obj=meeting, by=by)
+    audit_record(action="meeting_close", obj=meeting, by=by, start=str(start), end=str(end))
     return meeting
 
 
@@ -293,6 +305,7 @@ def item_attendance_record(
     """A member left the meeting during an item or was inhabil (took no part in it)."""
     meeting = meeting_for_update(item.meeting_id)
     ensure_editable(meeting)
+    ensure_meeting_day_reached(meeting)
     if kind not in ItemAttendance.Kind.values:
         raise ValidationError(_("Ukendt fravær under punkt."), code="bad_kind")
     if person.pk not in {attendee.pk for attendee in meeting_attendees(meeting)}:

@@ -24,7 +24,7 @@ from dagsorden.meetings.services import (
 from dagsorden.organisations.models import Membership, Organization, Person
 
 from .. import permissions
-from ..forms import DecisionForm
+from ..forms import CloseMeetingForm, DecisionForm
 from ._helpers import report_errors, require, staff_required
 
 
@@ -208,8 +208,13 @@ def item_postpone_view(request, pk):
 @require_POST
 def meeting_close_view(request, pk):
     meeting = _meeting_for(request, pk)
+    form = CloseMeetingForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, _("Angiv tidspunkterne som TT:MM."))
+        return redirect("staff:meeting_live", pk=meeting.pk)
+    start, end = form.times(meeting.day)
     try:
-        meeting_close(meeting=meeting, by=request.user)
+        meeting_close(meeting=meeting, start=start, end=end, by=request.user)
     except ValidationError as error:
         report_errors(request, error)
         return redirect("staff:meeting_live", pk=meeting.pk)

@@ -5,6 +5,8 @@ from dataclasses import dataclass
 
 from django.utils.translation import gettext as _
 
+from dagsorden.organisations.item_template import item_template_for
+
 from .cpr import cpr_find
 from .models import AgendaItem, Meeting
 
@@ -53,10 +55,27 @@ def cpr_problems(item: AgendaItem) -> list[Problem]:
     return problems
 
 
+def missing_sections(item: AgendaItem, required: list[str]) -> list[Problem]:
+    """Required sections of the body's template that the item leaves empty."""
+    if item.is_standard:
+        return []
+    filled = {s.heading.casefold() for s in item.sections.all() if s.body.strip()}
+    return [
+        Problem(
+            place=_item_label(item),
+            message=_("afsnittet »%(heading)s« skal udfyldes") % {"heading": heading},
+        )
+        for heading in required
+        if heading.casefold() not in filled
+    ]
+
+
 def agenda_publication_problems(meeting: Meeting) -> list[Problem]:
     problems = []
+    required = [s.heading for s in item_template_for(meeting.organization) if s.required]
     items = meeting.items.alive().order_by("order").prefetch_related("sections", "files")
     for item in items:
+        problems += missing_sections(item, required)
         if item.draft_state != AgendaItem.DraftState.APPROVED:
             problems.append(
                 Problem(

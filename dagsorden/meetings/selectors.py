@@ -2,11 +2,14 @@
 ("Sagens forløb") and who was absent."""
 
 import datetime as dt
+import difflib
 from dataclasses import dataclass, field
 
 from django.db.models import Prefetch, QuerySet
 from django.http import Http404
 from django.utils import timezone
+from django.utils.html import escape
+from django.utils.translation import gettext as _
 
 from dagsorden.cases.models import File
 from dagsorden.organisations.models import Person
@@ -174,3 +177,69 @@ def _entry_from_item(item: AgendaItem) -> HistoryEntry:
         absent=absent,
         item=item,
     )
+
+
+def meeting_plan(organization, year: int) -> QuerySet[Meeting]:
+    """A body's meetings in one calendar year, cancelled ones included, by date."""
+    return (
+        Meeting.objects.alive()
+        .filter(organization=organization, start__year=year)
+        .select_related("location")
+        .order_by("start")
+    )
+
+
+def meetings_on_calendar() -> QuerySet[Meeting]:
+    """What the public calendar shows: public meetings and planned ones (date, time and
+    place only; a planned meeting's agenda is not public until it is sent out)."""
+    return (
+        Meeting.objects.alive()
+        .filter(state__in=[*PUBLIC_STATES, Meeting.State.PLANNED])
+        .select_related("organization", "location")
+    )
+
+
+@dataclass
+class SectionChange:
+    """One section of an item beside the same section at the previous body."""
+
+    heading: str
+    status: str  # "same", "changed", "added", "removed"
+    html: str  # the text with <del> and <ins> marking what changed, escaped
+
+
+def _word_diff(before: str, after: str) -> str:
+    old, new = before.split(" "), after.split(" ")
+    parts = []
+    for op, a1, a2, b1, b2 in difflib.SequenceMatcher(a=old, b=new, autojunk=False).get_opcodes():
+        if op in ("delete", "replace"):
+            parts.append(f"<del>{escape(' '.join(old[a1:a2]))}</del>")
+        if op in ("insert", "replace"):
+            parts.append(f"<ins>{escape(' '.join(new[b1:b2]))}</ins>")
+        if op == "equal":
+            parts.append(escape(" ".join(old[a1:a2])))
+    return " ".join(parts)
+
+
+def _texts(item: AgendaItem) -> dict[str, str]:
+    texts = {s.heading: s.body for s in item.sections.order_by("order")}
+    recommendation = getattr(item, "recommendation", None)
+    if recommendation is not None:
+        lines = [recommendation.by, recommendation.to, *recommendation.clauses]
+        texts[str(_("Indstilling"))] = "\n".join(line for line in lines if line)
+    return texts
+
+
+def item_section_diff(before: AgendaItem, after: AgendaItem) -> list[SectionChange]:
+    """What changed in the item's sections (and indstilling) since the earlier item."""
+    old, new = _texts(before), _texts(after)
+    changes = []
+    for heading in [*new, *(h for h in old if h not in new)]:
+        if heading not in old:
+            changes.append(SectionChange(heading, "added", _word_diff("", new[heading])))
+        elif heading not in new:
+            changes.append(SectionChange(heading, "removed", _word_diff(old[heading], "")))
+        else:
+            status = "same" if old[heading] == new[heading] else "changed"
+            changes.append(SectionChange(heading, status, _word_diff(old[heading], new[heading])))
+    return changes

@@ -12,7 +12,7 @@ from django.utils.translation import gettext as _
 from icalendar import Calendar, Event
 
 from dagsorden.meetings.models import Meeting
-from dagsorden.meetings.selectors import meetings_public
+from dagsorden.meetings.selectors import meetings_on_calendar
 
 from . import selectors
 
@@ -21,12 +21,12 @@ PRODID = "-//Dagsorden//Dagsorden//DA"
 
 
 def all_meetings_calendar(request):
-    return _calendar_response(request, meetings_public(), _("Møder"), "moeder.ics")
+    return _calendar_response(request, meetings_on_calendar(), _("Møder"), "moeder.ics")
 
 
 def body_calendar(request, pk):
     body = selectors.body_public_get(pk)
-    meetings = selectors.body_meetings(body)
+    meetings = meetings_on_calendar().filter(organization=body)
     return _calendar_response(request, meetings, body.name, f"udvalg-{body.pk}.ics")
 
 
@@ -60,9 +60,18 @@ def _event(request, meeting: Meeting) -> Event:
     event.add("summary", meeting.organization.name)
     if meeting.location:
         event.add("location", str(meeting.location))
-    url = request.build_absolute_uri(reverse("portal:meeting_detail", args=[meeting.pk]))
+    # A planned meeting has no public page until its agenda is sent out.
+    page = (
+        reverse("portal:body_detail", args=[meeting.organization_id])
+        if meeting.state == Meeting.State.PLANNED
+        else reverse("portal:meeting_detail", args=[meeting.pk])
+    )
+    url = request.build_absolute_uri(page)
     event.add("url", url)
-    event.add("description", f"{meeting.get_state_display()}\n{url}")
+    status = meeting.get_state_display()
+    if meeting.cancel_reason:
+        status += f": {meeting.cancel_reason}"
+    event.add("description", f"{status}\n{url}")
     if meeting.state == Meeting.State.CANCELLED:
         event.add("status", "CANCELLED")
     else:

@@ -25,7 +25,12 @@ from dagsorden.meetings.models import (
     Section,
     Vote,
 )
-from dagsorden.meetings.selectors import PUBLIC_STATES, meeting_absences, meetings_public
+from dagsorden.meetings.selectors import (
+    PUBLIC_STATES,
+    meeting_absences,
+    meetings_on_calendar,
+    meetings_public,
+)
 from dagsorden.organisations.models import (
     LegislativeTerm,
     Location,
@@ -86,7 +91,7 @@ def latest_decisions(limit: int = 10) -> QuerySet[AgendaItem]:
 
 
 def upcoming_meetings(limit: int = 8) -> QuerySet[Meeting]:
-    return meetings_public().filter(start__gte=timezone.now()).order_by("start")[:limit]
+    return meetings_on_calendar().filter(start__gte=timezone.now()).order_by("start")[:limit]
 
 
 # --- meeting page fingerprint ---------------------------------------------------------
@@ -410,7 +415,7 @@ def calendar_weeks(year: int, month: int) -> list[list[CalendarDay]]:
     days = list(calendar.Calendar(firstweekday=0).itermonthdates(year, month))
     start = timezone.make_aware(dt.datetime.combine(days[0], dt.time()))
     end = timezone.make_aware(dt.datetime.combine(days[-1] + dt.timedelta(days=1), dt.time()))
-    meetings = meetings_public().filter(start__gte=start, start__lt=end).order_by("start")
+    meetings = meetings_on_calendar().filter(start__gte=start, start__lt=end).order_by("start")
     by_day: dict[dt.date, list[Meeting]] = {}
     for meeting in meetings:
         by_day.setdefault(timezone.localdate(meeting.start), []).append(meeting)

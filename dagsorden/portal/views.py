@@ -22,6 +22,7 @@ from dagsorden.meetings.selectors import (
     meeting_items,
     meeting_participants,
     meeting_public_get,
+    meetings_on_calendar,
     meetings_public,
 )
 from dagsorden.organisations.models import Organization
@@ -45,7 +46,7 @@ def home(request):
 
 def meeting_list(request):
     now = timezone.now()
-    upcoming = meetings_public().filter(start__gte=now).order_by("start")[:20]
+    upcoming = meetings_on_calendar().filter(start__gte=now).order_by("start")[:20]
     past = Paginator(meetings_public().filter(start__lt=now).order_by("-start"), 25)
     return render(
         request,
@@ -111,7 +112,11 @@ def body_list(request):
 def body_detail(request, pk):
     body = selectors.body_public_get(pk)
     meetings = Paginator(selectors.body_meetings(body).order_by("-start"), 20)
-    upcoming = selectors.body_meetings(body).filter(start__gte=timezone.now()).order_by("start")
+    upcoming = (
+        meetings_on_calendar()
+        .filter(organization=body, start__gte=timezone.now())
+        .order_by("start")
+    )
     return render(
         request,
         "portal/body_detail.html",

@@ -52,11 +52,26 @@ class ItemForm(forms.Form):
         label=_("Offentlig titel (lukket punkt)"), max_length=400, required=False
     )
     presenters = forms.CharField(label=_("Fremlæggere"), max_length=300, required=False)
-    recommendation_by = forms.CharField(label=_("Indstillet af"), max_length=200, required=False)
+    recommendation_by = forms.CharField(
+        label=_("Hvem indstiller?"),
+        max_length=200,
+        required=False,
+        help_text=_("Kun navnet, fx »Direktionen«. Dokumentet skriver selv »indstiller, at:«."),
+    )
+    recommendation_to = forms.CharField(
+        label=_("Til hvem?"),
+        max_length=300,
+        required=False,
+        help_text=_("Fx »Økonomiudvalget og Kommunalbestyrelsen«. Tomt: udvalget selv."),
+    )
     recommendation_clauses = forms.CharField(
-        label=_("At-punkter (ét pr. linje)"),
+        label=_("Hvad indstilles? (ét at-punkt pr. linje)"),
         widget=forms.Textarea(attrs={"rows": 3}),
         required=False,
+        help_text=_(
+            "Skriv hvert punkt uden »at« og uden nummer, fx »planen godkendes«. "
+            "Dokumentet nummererer og skriver »at« foran."
+        ),
     )
 
     def clean(self):
@@ -143,16 +158,16 @@ class NoteForm(forms.Form):
     shared_with_party = forms.BooleanField(label=_("Del med min partigruppe"), required=False)
 
 
+TIME = forms.TimeInput(attrs={"type": "time"}, format="%H:%M")
+DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+
+
 class CloseMeetingForm(forms.Form):
     """The meeting's real times. On the meeting day the end may be left empty (it ends
     now); a meeting recorded afterwards ("efter mødet") needs its end."""
 
-    start_time = forms.TimeField(
-        label=_("Mødet begyndte kl."), required=False, widget=forms.TimeInput(attrs={"type": "time"})
-    )
-    end_time = forms.TimeField(
-        label=_("Mødet sluttede kl."), required=False, widget=forms.TimeInput(attrs={"type": "time"})
-    )
+    start_time = forms.TimeField(label=_("Mødet begyndte kl."), required=False, widget=TIME)
+    end_time = forms.TimeField(label=_("Mødet sluttede kl."), required=False, widget=TIME)
 
     def times(self, day):
         """(start, end) as aware datetimes on `day`; None where not given. An end before

@@ -3,13 +3,29 @@
 from django.contrib.auth import views as auth_views
 from django.urls import include, path
 
-from .views import agenda, audit, cases, items, live, members, minutes, planning
+from .views import (
+    agenda,
+    audit,
+    cases,
+    item_preview,
+    items,
+    live,
+    meeting_plan,
+    members,
+    minutes,
+    planning,
+)
 
 app_name = "staff"
 
 secretariat = [
     path("", planning.dashboard, name="dashboard"),
     path("udvalg/<slug:slug>/", planning.body_planning, name="body_planning"),
+    path("udvalg/<slug:slug>/moedeplan/", meeting_plan.plan, name="meeting_plan"),
+    path("udvalg/<slug:slug>/moedeplan/serie/", meeting_plan.plan_series, name="plan_series"),
+    path("udvalg/<slug:slug>/moedeplan/nyt/", meeting_plan.plan_add, name="plan_add"),
+    path("moeder/<int:pk>/flyt/", meeting_plan.plan_move, name="plan_move"),
+    path("moeder/<int:pk>/aflys/", meeting_plan.plan_cancel, name="plan_cancel"),
     path("behandlinger/<int:pk>/planlaeg/", planning.consultation_plan, name="consultation_plan"),
     path("sager/ny/", cases.case_new, name="case_new"),
     path("sager/<int:pk>/", cases.case_detail, name="case_detail"),
@@ -18,6 +34,8 @@ secretariat = [
     path("punkter/<int:pk>/word/", items.item_import_docx, name="item_import_docx"),
     path("punkter/<int:pk>/bilag/", items.item_add_bilag, name="item_add_bilag"),
     path("punkter/<int:pk>/status/", items.item_state, name="item_state"),
+    path("punkter/<int:pk>/tryk/", item_preview.item_print_preview, name="item_print_preview"),
+    path("punkter/<int:pk>/aendringer/", item_preview.item_changes, name="item_changes"),
     path("forhaandsvisning/", items.markdown_preview, name="markdown_preview"),
     path("moeder/<int:pk>/dagsorden/", agenda.agenda_builder, name="agenda_builder"),
     path("punkter/<int:pk>/flyt/", agenda.agenda_move, name="agenda_move"),

@@ -19,6 +19,7 @@ from dagsorden.meetings.services import (
     agenda_reorder,
     meeting_publish_agenda,
 )
+from dagsorden.organisations.item_template import template_headings
 
 from .. import permissions
 from ..forms import NewItemForm, PublishForm
@@ -107,7 +108,7 @@ def agenda_add_item(request, pk):
         messages.error(request, _("Angiv en titel."))
         return redirect("staff:agenda_builder", pk=meeting.pk)
     public = form.cleaned_data["public"]
-    template = meeting.organization.municipality.item_template
+    template = template_headings(meeting.organization)
     try:
         item = agenda_item_create(
             meeting=meeting,

@@ -9,6 +9,7 @@ from dagsorden.cases.models import Case, Consultation
 from dagsorden.cases.services import case_create
 from dagsorden.meetings.models import Meeting
 from dagsorden.meetings.services import case_schedule
+from dagsorden.meetings.services.carry import earliest_meeting_start
 
 from .. import permissions
 from ..forms import CaseForm, RouteFormSet, ScheduleForm
@@ -83,14 +84,16 @@ def case_detail(request, pk):
 
 
 def _open_meetings(consultation: Consultation):
-    return (
-        Meeting.objects.alive()
-        .filter(
-            organization=consultation.organization,
-            state__in=[Meeting.State.PLANNED, Meeting.State.AGENDA_PUBLISHED],
-        )
-        .order_by("start")
+    """The body's meetings the case can still go on: not held, and after the previous
+    body's decision."""
+    meetings = Meeting.objects.alive().filter(
+        organization=consultation.organization,
+        state__in=[Meeting.State.PLANNED, Meeting.State.AGENDA_PUBLISHED],
     )
+    earliest = earliest_meeting_start(consultation)
+    if earliest is not None:
+        meetings = meetings.filter(start__gt=earliest)
+    return meetings.order_by("start")
 
 
 @staff_required
@@ -99,13 +102,10 @@ def case_schedule_view(request, pk):
     require(permissions.works_on(request.user, consultation.organization))
     form = ScheduleForm(request.POST or None, meetings=_open_meetings(consultation))
     if request.method == "POST" and form.is_valid():
-        template = consultation.case.municipality.item_template
         try:
+            # Drafted from the previous body's item, or from the body's template.
             item = case_schedule(
-                consultation=consultation,
-                meeting=form.cleaned_data["meeting"],
-                sections=[(heading, "") for heading in template],
-                by=request.user,
+                consultation=consultation, meeting=form.cleaned_data["meeting"], by=request.user
             )
         except ValidationError as error:
             report_errors(request, error)

@@ -15,6 +15,8 @@ from dagsorden.cases.services import file_attach
 from dagsorden.core.markdown import markdown_to_html
 from dagsorden.meetings.models import AgendaItem
 from dagsorden.meetings.services import EditConflict, item_set_draft_state, item_update
+from dagsorden.meetings.services.carry import previous_item
+from dagsorden.organisations.item_template import item_template_for, template_headings
 
 from .. import permissions
 from ..docx_import import docx_sections
@@ -35,8 +37,9 @@ def _initial_sections(item: AgendaItem) -> list[dict]:
     existing = [{"heading": s.heading, "body": s.body} for s in item.sections.order_by("order")]
     if existing:
         return existing
-    template = item.meeting.organization.municipality.item_template
-    return [{"heading": heading, "body": ""} for heading in template]
+    return [
+        {"heading": heading, "body": ""} for heading in template_headings(item.meeting.organization)
+    ]
 
 
 def _initial_item(item: AgendaItem) -> dict:
@@ -49,6 +52,7 @@ def _initial_item(item: AgendaItem) -> dict:
         "public_title": item.public_title,
         "presenters": item.presenters,
         "recommendation_by": recommendation.by if recommendation else "",
+        "recommendation_to": recommendation.to if recommendation else "",
         "recommendation_clauses": "\n".join(recommendation.clauses) if recommendation else "",
     }
 
@@ -81,8 +85,21 @@ def item_edit(request, pk):
             "upload_form": UploadForm(),
             "bilag_form": BilagForm(),
             "can_approve": permissions.can_approve_item(request.user, item),
+            "section_rows": _with_guidance(item, sections),
+            "has_previous": item.consultation_id is not None
+            and previous_item(item.consultation) is not None,
         },
     )
+
+
+def _with_guidance(item: AgendaItem, sections) -> list[tuple]:
+    """Each section form with its template entry (guidance, required), by heading."""
+    specs = {spec.heading.casefold(): spec for spec in item_template_for(item.meeting.organization)}
+    rows = []
+    for form in sections:
+        heading = (form["heading"].value() or "").strip()
+        rows.append((form, specs.get(heading.casefold())))
+    return rows
 
 
 def _save(request, item: AgendaItem, data: dict, section_rows: list[dict]) -> None:
@@ -95,6 +112,7 @@ def _save(request, item: AgendaItem, data: dict, section_rows: list[dict]) -> No
         public_title=data["public_title"],
         presenters=data["presenters"],
         recommendation_by=data["recommendation_by"],
+        recommendation_to=data["recommendation_to"],
         recommendation_clauses=data["recommendation_clauses"].splitlines(),
         sections=[(row["heading"], row["body"]) for row in section_rows if row],
         by=request.user,
@@ -118,7 +136,7 @@ def item_import_docx(request, pk):
         return redirect("staff:item_edit", pk=item.pk)
     upload = form.cleaned_data["file"]
     try:
-        template = item.meeting.organization.municipality.item_template
+        template = template_headings(item.meeting.organization)
         sections = docx_sections(upload.read(), template)
         _save(
             request,

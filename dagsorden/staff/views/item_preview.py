@@ -44,6 +44,7 @@ def _printed_html(item: AgendaItem) -> str:
     position = ids.index(item.pk)
     document.items = document.items[position : position + 1]
     document.header = []
+    document.signature = None
     return to_html(document)
 
 

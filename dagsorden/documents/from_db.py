@@ -77,6 +77,25 @@ def document_from_meeting(
     return model.finish(document)
 
 
+def document_for_item(item: AgendaItem, *, position: int, variant: str = model.MEMBERS):
+    """A document with just this item, printed as it would be at `position` on its
+    meeting's agenda. The item may carry unsaved text (the editor's print preview): its
+    sections and recommendation are read from the instance, never saved."""
+    meeting = item.meeting
+    style = style_for_organization(meeting.organization)
+    kind = model.MINUTES if meeting.state in MINUTES_STATES else model.AGENDA
+    document = Document(
+        style=style,
+        kind=kind,
+        variant=variant,
+        body=meeting.organization.name,
+        municipality=meeting.organization.municipality.name,
+        date_text=model.date_short(timezone.localtime(meeting.start)),
+    )
+    document.items = [_item(item, position, _Context(document, _meeting_absent(meeting)))]
+    return model.finish(document)
+
+
 def _header(meeting: Meeting, style: DocumentStyle, kind: str, attendees) -> list:
     start = timezone.localtime(meeting.start)
     when = model.datetime_long(start)

@@ -7,6 +7,7 @@ import datetime as dt
 import re
 
 import pytest
+import time_machine
 from django.contrib.auth import get_user_model
 from django.utils import timezone
 
@@ -100,11 +101,12 @@ def _publish(page):
 
 
 @pytest.mark.django_db(transaction=True)
-def test_from_drafted_case_to_history_on_the_next_body(live_server, monkeypatch):
+def test_from_drafted_case_to_history_on_the_next_body(live_server, monkeypatch, settings):
     if reason := browser_skip_reason():
         pytest.skip(reason)
     # Playwright's sync API runs an event loop; the assertions below read the database.
     monkeypatch.setenv("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+    settings.SESSION_COOKIE_AGE = 400 * 24 * 3600  # the clock moves to the meeting day
     _setup()
     from playwright.sync_api import sync_playwright
 
@@ -127,6 +129,12 @@ def test_from_drafted_case_to_history_on_the_next_body(live_server, monkeypatch)
         _schedule_on_first_meeting(page)
         _draft_and_approve(page, "Borgerne ønsker en sti langs åen.")
         _publish(page)
+
+        # The meeting is run on its day (nothing can be decided before it).
+        committee_start = Meeting.objects.get(organization__slug="miljo").start
+        clock = time_machine.travel(committee_start + dt.timedelta(minutes=30), tick=True)
+        clock.start()
+        page.reload()
 
         # Live: afbud with a stedfortræder, then a decision with a vote.
         member_row = page.locator("#fremmoede tr", has_text="Bent Dam")
@@ -161,7 +169,8 @@ def test_from_drafted_case_to_history_on_the_next_body(live_server, monkeypatch)
         committee_meeting = Meeting.objects.get(organization__slug="miljo")
         assert committee_meeting.state == Meeting.State.MINUTES_APPROVED
         case = Case.objects.get(journal_number="05.01.00-G01-7-26")
-        assert case.consultations.get(order=2).status == Consultation.Status.READY
+        # Approving drafted the case's item on Byrådet's next meeting, with its text.
+        assert case.consultations.get(order=2).status == Consultation.Status.SCHEDULED
 
         # The public sees the minutes with the decision and the vote.
         page.goto(f"{base}/moeder/{committee_meeting.pk}/")
@@ -170,7 +179,8 @@ def test_from_drafted_case_to_history_on_the_next_body(live_server, monkeypatch)
 
         # The case goes on to Byrådet, whose agenda shows the history.
         page.goto(f"{base}/sekretariat/sager/{case.pk}/")
-        _schedule_on_first_meeting(page)
+        page.click("main li a:has-text('Byrådet')")
+        assert page.input_value("#id_sections-0-body") == "Borgerne ønsker en sti langs åen."
         _draft_and_approve(page, "Miljøudvalget har anbefalet stien.")
         _publish(page)
         council_meeting = Meeting.objects.get(organization__slug="byraad")
@@ -180,3 +190,4 @@ def test_from_drafted_case_to_history_on_the_next_body(live_server, monkeypatch)
         agenda = page.content()
         assert "Miljøudvalget" in agenda and "Anbefales over for Byrådet." in agenda
         browser.close()
+        clock.stop()

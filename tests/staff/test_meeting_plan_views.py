@@ -62,7 +62,9 @@ def test_cancel_and_move_from_the_plan(secretary, world):
     body = world["body"]
     for day in ("2027-02-09", "2027-03-09"):
         secretary.post(
-            reverse("staff:plan_add", args=[body.slug]), {"day": day, "at": "16:00"}, follow=True
+            reverse("staff:plan_add", args=[body.slug]),
+            {"one-day": day, "one-at": "16:00"},
+            follow=True,
         )
     first, second = Meeting.objects.filter(start__year=2027).order_by("start")
     refused = secretary.post(reverse("staff:plan_cancel", args=[first.pk]), follow=True)

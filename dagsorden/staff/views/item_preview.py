@@ -1,14 +1,12 @@
 """The item as it will print, while it is being written, and what changed since the
 previous body treated the case.
 
-The preview saves the form's text inside a transaction that is always rolled back, and
-prints the meeting's members' document through the same code as the real PDF (whose
-source is this HTML), keeping only this item: what the author sees is exactly what will
-be printed, with the style's headings, the indstilling wording and Sagens forløb.
+The preview puts the form's unsaved text on the item in memory and prints it through the
+same code as the members' PDF (whose source is this HTML): what the author sees is
+exactly what will be printed, with the style's headings, the indstilling wording, Sagens
+forløb and the bilag list. Nothing is written to the database.
 """
 
-from django.core.exceptions import ValidationError
-from django.db import transaction
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.template.loader import render_to_string
@@ -16,12 +14,11 @@ from django.utils.html import escape
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from dagsorden.documents.from_db import document_from_meeting
+from dagsorden.documents.from_db import document_for_item
 from dagsorden.documents.html import to_html
-from dagsorden.documents.model import MEMBERS
-from dagsorden.meetings.models import AgendaItem
+from dagsorden.meetings.models import AgendaItem, Recommendation, Section
+from dagsorden.meetings.recommendation import recommendation_wording
 from dagsorden.meetings.selectors import item_section_diff, meeting_items
-from dagsorden.meetings.services import item_update
 from dagsorden.meetings.services.carry import previous_item
 
 from .. import permissions
@@ -37,15 +34,33 @@ def _item_for(request, pk) -> AgendaItem:
     return item
 
 
-def _printed_html(item: AgendaItem) -> str:
-    meeting = item.meeting
-    ids = [row.pk for row in meeting_items(meeting)]
-    document = document_from_meeting(meeting, variant=MEMBERS)
-    position = ids.index(item.pk)
-    document.items = document.items[position : position + 1]
-    document.header = []
-    document.signature = None
-    return to_html(document)
+def _printed_html(item: AgendaItem, data: dict, section_rows: list[dict]) -> str:
+    """The item with the editor's text, built in memory and printed; nothing is saved."""
+    wording = recommendation_wording(
+        by=data["recommendation_by"],
+        to=data["recommendation_to"],
+        clauses=data["recommendation_clauses"].splitlines(),
+    )
+    item.title = data["title"]
+    item.item_type = data["item_type"]
+    item.public = data["public"]
+    sections = [
+        Section(item=item, order=order, heading=row["heading"], body=row["body"])
+        for order, row in enumerate((r for r in section_rows if r.get("heading")), start=1)
+    ]
+    files = list(item.files.alive().order_by("order", "id"))
+    # Section and file lists are read through the prefetch cache, so the document code
+    # prints these unsaved rows exactly as it prints saved ones.
+    item._prefetched_objects_cache = {"sections": sections, "files": files}
+    if wording.by or wording.clauses:
+        item.recommendation = Recommendation(
+            item=item, by=wording.by, to=wording.to, clauses=wording.clauses
+        )
+    elif hasattr(item, "recommendation"):
+        item.recommendation.deleted = True  # printed without one, as when saved
+    ids = [row.pk for row in meeting_items(item.meeting)]
+    position = ids.index(item.pk) + 1 if item.pk in ids else len(ids) + 1
+    return to_html(document_for_item(item, position=position))
 
 
 @staff_required
@@ -58,36 +73,10 @@ def item_print_preview(request, pk):
     if not (form.is_valid() and sections.is_valid()):
         message = escape(_("Forhåndsvisningen kræver en titel."))
         return HttpResponse(f'<p class="message error">{message}</p>')
-    data = form.cleaned_data
-    try:
-        html = _preview_html(item, data, sections.cleaned_data)
-    except ValidationError as error:
-        return HttpResponse(
-            "".join(f'<p class="message error">{escape(m)}</p>' for m in error.messages)
-        )
+    html = _printed_html(item, form.cleaned_data, sections.cleaned_data)
     return HttpResponse(
         render_to_string("staff/_print_preview.html", {"html": html}, request=request)
     )
-
-
-def _preview_html(item: AgendaItem, data: dict, section_rows: list[dict]) -> str:
-    with transaction.atomic():
-        item_update(
-            item=item,
-            expected_version=item.version,
-            title=data["title"],
-            item_type=data["item_type"],
-            public=data["public"],
-            public_title=data["public_title"] or str(AgendaItem.CLOSED_TITLE),
-            presenters=data["presenters"],
-            recommendation_by=data["recommendation_by"],
-            recommendation_to=data["recommendation_to"],
-            recommendation_clauses=data["recommendation_clauses"].splitlines(),
-            sections=[(row["heading"], row["body"]) for row in section_rows if row],
-        )
-        html = _printed_html(AgendaItem.objects.get(pk=item.pk))
-        transaction.set_rollback(True)  # a preview never saves anything
-    return html
 
 
 @staff_required

@@ -78,7 +78,7 @@ def plan(request, slug):
             "meetings": meetings,
             "can_plan": permissions.is_secretary(request.user, body),
             "series_form": SeriesForm(locations=locations, initial=_series_initial(year)),
-            "one_form": OneMeetingForm(locations=locations),
+            "one_form": OneMeetingForm(prefix="one", locations=locations),
             "cancel_form": CancelForm(),
         },
     )
@@ -124,7 +124,7 @@ def plan_series(request, slug):
 def plan_add(request, slug):
     body = _body_for(request, slug)
     require(permissions.is_secretary(request.user, body))
-    form = OneMeetingForm(request.POST, locations=_locations(body))
+    form = OneMeetingForm(request.POST, prefix="one", locations=_locations(body))
     if form.is_valid():
         data = form.cleaned_data
         _plan_days(request, body, [data["day"]], data["at"], data["location"])

@@ -3,6 +3,7 @@
 
 import datetime as dt
 import difflib
+import re
 from dataclasses import dataclass, field
 
 from django.db.models import Prefetch, QuerySet
@@ -209,16 +210,17 @@ class SectionChange:
 
 
 def _word_diff(before: str, after: str) -> str:
-    old, new = before.split(" "), after.split(" ")
+    """Word by word, keeping spaces and line breaks as they were."""
+    old, new = re.findall(r"\S+|\s+", before), re.findall(r"\S+|\s+", after)
     parts = []
     for op, a1, a2, b1, b2 in difflib.SequenceMatcher(a=old, b=new, autojunk=False).get_opcodes():
         if op in ("delete", "replace"):
-            parts.append(f"<del>{escape(' '.join(old[a1:a2]))}</del>")
+            parts.append(f"<del>{escape(''.join(old[a1:a2]))}</del>")
         if op in ("insert", "replace"):
-            parts.append(f"<ins>{escape(' '.join(new[b1:b2]))}</ins>")
+            parts.append(f"<ins>{escape(''.join(new[b1:b2]))}</ins>")
         if op == "equal":
-            parts.append(escape(" ".join(old[a1:a2])))
-    return " ".join(parts)
+            parts.append(escape("".join(old[a1:a2])))
+    return "".join(parts)
 
 
 def _texts(item: AgendaItem) -> dict[str, str]:

@@ -57,6 +57,15 @@ class MeetingAdmin(LockedMinutesMixin, SimpleHistoryAdmin):
     list_filter = ["state", "organization"]
     date_hierarchy = "start"
     inlines = [AgendaItemInline, AttendanceInline]
+    # The state and its dates change only through the services (publish, close, approve,
+    # cancel), which check the rules; the secretariat plans meetings in the staff pages.
+    readonly_fields = [
+        "state",
+        "agenda_published_at",
+        "minutes_published_at",
+        "cancelled_at",
+        "cancel_reason",
+    ]
 
     def meeting_of(self, obj):
         return obj

@@ -41,3 +41,14 @@ def test_items_of_approved_minutes_cannot_be_changed_in_the_admin(admin_user, rf
     request.user = admin_user
     assert model_admin.has_change_permission(request, item) is False
     assert model_admin.has_delete_permission(request, item) is False
+
+
+def test_a_meeting_cannot_be_set_to_approved_minutes_in_the_admin(rf, admin_user):
+    """The state moves only through the services (publish, close, approve, cancel)."""
+    from dagsorden.meetings.models import Meeting
+
+    request = rf.get("/")
+    request.user = admin_user
+    form = admin.site._registry[Meeting].get_form(request)
+    assert "state" not in form.base_fields
+    assert "minutes_published_at" not in form.base_fields

@@ -131,6 +131,8 @@ def test_cancelling_needs_a_reason_and_moves_the_cases_to_the_next_meeting(
     assert cancelled.cancel_reason == "Formanden er syg."
     item.refresh_from_db()
     assert item.meeting == second and item.sections.get().body == "Skolernes fremtid."
+    shown = list(second.items.alive().order_by("order").values_list("title", "number"))
+    assert shown == [("Godkendelse af dagsorden", 1), ("Skolestruktur", 2), ("Eventuelt", 3)]
     assert item.consultation.planned_meeting == second
     assert item.consultation.status == Consultation.Status.SCHEDULED
     # The cancelled meeting's own standard items were never public: they go with it.

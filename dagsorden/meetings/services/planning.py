@@ -20,7 +20,7 @@ from ..models import AgendaItem, Meeting
 from ..numbering import agenda_item_next_number
 from ..plan_notices import notify_meeting_cancelled, notify_meeting_moved
 from ._common import ensure_state, lock_body, meeting_for_update
-from .agenda import _agenda_slot, meeting_create
+from .agenda import _agenda_slot, meeting_create, renumber_while_planned
 
 MOVABLE = (Meeting.State.PLANNED, Meeting.State.AGENDA_PUBLISHED)
 
@@ -176,6 +176,8 @@ def meeting_cancel(*, meeting: Meeting, reason: str, by=None) -> Meeting:
     lock_body(meeting.organization_id)
     for item in cases:
         _item_transfer(item, target)
+    if target is not None:
+        renumber_while_planned(target)
     if meeting.state == Meeting.State.PLANNED:
         # Never public: its standard items go with it (soft-deleted, kept in history).
         meeting.items.alive().update(deleted=True, modified=timezone.now())

@@ -77,3 +77,16 @@ class CancelForm(forms.Form):
         max_length=500,
         help_text=_("Vises ved »Aflyst« på mødet, også på den offentlige portal."),
     )
+
+
+class TemplateSectionForm(forms.Form):
+    heading = forms.CharField(label=_("Overskrift"), max_length=200, required=False)
+    guidance = forms.CharField(
+        label=_("Vejledning til forfatteren"),
+        widget=forms.Textarea(attrs={"rows": 2}),
+        required=False,
+    )
+    required = forms.BooleanField(label=_("Skal udfyldes"), required=False)
+
+
+TemplateFormSet = forms.formset_factory(TemplateSectionForm, extra=2)

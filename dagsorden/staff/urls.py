@@ -6,6 +6,7 @@ from django.urls import include, path
 from .views import (
     agenda,
     audit,
+    body_template,
     cases,
     item_preview,
     items,
@@ -22,6 +23,7 @@ secretariat = [
     path("", planning.dashboard, name="dashboard"),
     path("udvalg/<slug:slug>/", planning.body_planning, name="body_planning"),
     path("udvalg/<slug:slug>/moedeplan/", meeting_plan.plan, name="meeting_plan"),
+    path("udvalg/<slug:slug>/skabelon/", body_template.body_template, name="body_template"),
     path("udvalg/<slug:slug>/moedeplan/serie/", meeting_plan.plan_series, name="plan_series"),
     path("udvalg/<slug:slug>/moedeplan/nyt/", meeting_plan.plan_add, name="plan_add"),
     path("moeder/<int:pk>/flyt/", meeting_plan.plan_move, name="plan_move"),

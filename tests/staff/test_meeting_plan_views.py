@@ -140,3 +140,45 @@ def test_the_changes_page_without_a_previous_body_says_so(client, world):
     item = AgendaItem.objects.get(pk=world["draft"].pk)
     html = client.get(reverse("staff:item_changes", args=[item.pk])).content.decode()
     assert "ikke været behandlet i et tidligere udvalg" in html
+
+
+def test_a_secretary_gives_the_body_its_own_template(client, world):
+    body = world["body"]
+    body.municipality.item_template = [
+        {"heading": "Sagens kerne", "guidance": "Kort og klart."},
+        "Økonomi",
+    ]
+    body.municipality.save()
+    client.force_login(world["users"]["secretary_own"])
+    url = reverse("staff:body_template", args=[body.slug])
+    page = client.get(url).content.decode()
+    assert "Kort og klart." in page and "bruger kommunens skabelon" in page
+    form = {
+        "sections-TOTAL_FORMS": "3",
+        "sections-INITIAL_FORMS": "2",
+        "sections-0-heading": "Økonomi",
+        "sections-0-required": "on",
+        "sections-1-heading": "Sagens kerne",
+        "sections-1-guidance": "Kort og klart.",
+        "sections-2-heading": "Høring",
+    }
+    client.post(url, form, follow=True)
+    body.refresh_from_db()
+    assert [e["heading"] for e in body.item_template] == ["Økonomi", "Sagens kerne", "Høring"]
+    assert body.item_template[0]["required"] is True
+    duplicate = {**form, "sections-2-heading": "økonomi"}
+    refused = client.post(url, duplicate, follow=True).content.decode()
+    assert "står to gange" in refused
+    body.refresh_from_db()
+    assert len(body.item_template) == 3  # the refused save changed nothing
+    client.post(url, {**form, "inherit": "1"})
+    body.refresh_from_db()
+    assert body.item_template == []
+
+
+def test_a_case_officer_reads_the_template_but_cannot_save_it(client, world):
+    client.force_login(world["users"]["case_officer_own"])
+    url = reverse("staff:body_template", args=[world["body"].slug])
+    assert "Gem skabelonen" not in client.get(url).content.decode()
+    response = client.post(url, {"sections-TOTAL_FORMS": "0", "sections-INITIAL_FORMS": "0"})
+    assert response.status_code == 403

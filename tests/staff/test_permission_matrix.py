@@ -23,6 +23,7 @@ EXPECTED = {
     "body_planning": ("get", "body", WORKS_ON_OWN, 200),
     "consultation_plan": ("post", "consultation", SECRETARY_OWN, 302),
     "meeting_plan": ("get", "body", WORKS_ON_OWN, 200),
+    "body_template": ("get", "body", WORKS_ON_OWN, 200),
     "plan_series": ("post", "body", SECRETARY_OWN, 302),
     "plan_add": ("post", "body", SECRETARY_OWN, 302),
     "plan_move": ("post", "planned", SECRETARY_OWN, 302),

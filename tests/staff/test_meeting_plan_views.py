@@ -83,6 +83,10 @@ def test_cancel_and_move_from_the_plan(secretary, world):
     home = secretary.get(reverse("portal:meeting_list")).content.decode()
     assert "Formanden er syg." in home
     assert "dagsordenen er ikke udsendt" in home
+    month = secretary.get(reverse("portal:calendar_month", args=[2027, 3])).content.decode()
+    assert "17:00" in month and reverse("portal:meeting_detail", args=[second.pk]) not in month
+    ical = secretary.get(reverse("portal:ical")).content.decode()
+    assert "Formanden er syg." in ical and "STATUS:CANCELLED" in ical
 
 
 def test_a_case_officer_sees_the_plan_but_cannot_change_it(client, world):

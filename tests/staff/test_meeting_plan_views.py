@@ -186,3 +186,29 @@ def test_a_case_officer_reads_the_template_but_cannot_save_it(client, world):
     assert "Gem skabelonen" not in client.get(url).content.decode()
     response = client.post(url, {"sections-TOTAL_FORMS": "0", "sections-INITIAL_FORMS": "0"})
     assert response.status_code == 403
+
+
+def test_the_case_is_offered_only_meetings_after_the_previous_decision(client, world):
+    from dagsorden.meetings.services import (
+        case_schedule,
+        decision_record,
+        meeting_approve_minutes,
+        meeting_close,
+        meeting_create,
+    )
+    from dagsorden.organisations.models import Organization
+
+    council = Organization.objects.get(slug="kb")
+    before = meeting_create(organization=council, start=local(2026, 11, 20, 19))
+    after = meeting_create(organization=council, start=local(2027, 1, 14, 19))
+    meeting = world["published"]  # 24 November 2026
+    item = case_schedule(
+        consultation=world["consultation"], meeting=meeting, sections=[("Sagens kerne", "Sti.")]
+    )
+    decision_record(item=item, outcome="anbefales", text="Anbefales.")
+    meeting_close(meeting=meeting, end=local(2026, 11, 24, 18))
+    # Recorded after the fact, so nothing is drafted and the secretary chooses.
+    meeting_approve_minutes(meeting=meeting, at=local(2026, 11, 25, 9))
+    client.force_login(world["users"]["admin"])
+    html = client.get(reverse("staff:case_detail", args=[world["case"].pk])).content.decode()
+    assert f'value="{after.pk}"' in html and f'value="{before.pk}"' not in html

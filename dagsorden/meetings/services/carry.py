@@ -7,8 +7,10 @@ earlier decisions show as "Sagens forløb", which is derived, never copied.
 """
 
 import datetime as dt
+import logging
 from dataclasses import dataclass, field
 
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 
@@ -17,6 +19,8 @@ from dagsorden.core.audit import audit_record
 from dagsorden.organisations.item_template import template_headings
 
 from ..models import AgendaItem, Decision, Meeting
+
+logger = logging.getLogger(__name__)
 
 
 @dataclass
@@ -151,7 +155,12 @@ def case_carry_forward(*, consultation: Consultation, after: Meeting, by=None):
     target = first_meeting_after(consultation, after.end or after.start)
     if target is None:
         return None
-    item = case_schedule(consultation=consultation, meeting=target, by=by)
+    try:
+        with transaction.atomic():  # a draft that cannot be made never blocks the minutes
+            item = case_schedule(consultation=consultation, meeting=target, by=by)
+    except ValidationError:
+        logger.exception("Could not draft %s on meeting %s", consultation, target.pk)
+        return None
     audit_record(
         action="case_carry_forward", obj=item, by=by, summary=str(consultation.organization)
     )

@@ -58,3 +58,16 @@ def test_publishing_numbers_items_in_agenda_order_after_earlier_meetings():
     assert titles == ["Godkendelse af dagsorden", "Åben sag", "Eventuelt", "Lukket sag"]
     assert _numbers(march) == [1, 2, 3]
     assert _numbers(april) == [4, 5, 6, 7]
+
+
+def test_numbers_running_through_the_year_follow_when_an_earlier_agenda_grows():
+    body = OrganizationFactory(item_numbering=Organization.Numbering.PER_YEAR)
+    march = meeting_create(organization=body, start=local(2026, 3, 3))
+    april = meeting_create(organization=body, start=local(2026, 4, 7))
+    agenda_item_create(meeting=march, title="A")
+    agenda_item_create(meeting=april, title="B")
+    agenda_item_create(meeting=april, title="C")
+    assert _numbers(april) == [2, 3]
+    agenda_item_create(meeting=march, title="A2")  # added late to the earlier agenda
+    assert _numbers(march) == [1, 2]
+    assert _numbers(april) == [3, 4]

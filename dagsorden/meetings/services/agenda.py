@@ -141,8 +141,17 @@ def _agenda_slot(meeting: Meeting, rank: int) -> int:
 def renumber_while_planned(meeting: Meeting) -> None:
     """Before publication the numbers shown are the agenda order, whatever was added or
     moved; once published, numbers stay as printed."""
-    if meeting.state == Meeting.State.PLANNED:
-        _renumber_in_agenda_order(meeting)
+    if meeting.state != Meeting.State.PLANNED:
+        return
+    _renumber_in_agenda_order(meeting)
+    if meeting.organization.item_numbering == Organization.Numbering.PER_MEETING:
+        return
+    # Numbers run on through the year or term: the body's later planned agendas follow.
+    later = Meeting.objects.alive().filter(
+        organization=meeting.organization_id, start__gt=meeting.start, state=meeting.state
+    )
+    for following in later.order_by("start"):
+        _renumber_in_agenda_order(following)
 
 
 def _renumber_in_agenda_order(meeting: Meeting) -> None:

@@ -12,6 +12,7 @@ from django.views.decorators.http import require_POST
 
 from dagsorden.meetings.checks import agenda_publication_problems
 from dagsorden.meetings.models import AgendaItem, Meeting
+from dagsorden.meetings.notices import NoticeRecipients, notice_recipients
 from dagsorden.meetings.services import (
     agenda_deadline,
     agenda_item_create,
@@ -93,8 +94,36 @@ def agenda_publish(request, pk):
     except ValidationError as error:
         report_errors(request, error)
         return redirect("staff:agenda_builder", pk=meeting.pk)
-    messages.success(request, _("Dagsordenen er udsendt."))
+    _report_notice(request, notice_recipients(meeting))
     return redirect("staff:meeting_live", pk=meeting.pk)
+
+
+def _report_notice(request, recipients: NoticeRecipients) -> None:
+    """Say who was told, and never claim "udsendt" when nobody was."""
+    if recipients.notified:
+        messages.success(
+            request,
+            _("Dagsordenen er udsendt pr. e-mail til %(names)s.")
+            % {"names": _names(recipients.notified)},
+        )
+    else:
+        messages.warning(
+            request,
+            _(
+                "Dagsordenen er offentliggjort, men ingen medlemmer har fået besked: "
+                "ingen af dem har en e-mailadresse."
+            ),
+        )
+    if recipients.notified and recipients.without_email:
+        messages.warning(
+            request,
+            _("Uden e-mailadresse, har ikke fået besked: %(names)s.")
+            % {"names": _names(recipients.without_email)},
+        )
+
+
+def _names(people) -> str:
+    return ", ".join(person.name for person in people)
 
 
 @staff_required

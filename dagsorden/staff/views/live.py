@@ -11,7 +11,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from dagsorden.meetings.models import AgendaItem, Attendance, ItemAttendance, Meeting, Vote
-from dagsorden.meetings.selectors import meeting_attendees
+from dagsorden.meetings.selectors import meeting_attendees, meeting_undecided_items
 from dagsorden.meetings.services import (
     attendance_record_absence,
     attendance_record_present,
@@ -34,19 +34,22 @@ def _meeting_for(request, pk) -> Meeting:
     return meeting
 
 
-def _substitute_candidates(meeting: Meeting):
-    """Council members who do not sit on the body: the people who can step in."""
+def _substitute_candidates(meeting: Meeting) -> list[Membership]:
+    """Council seats of people who do not sit on the body: who may step in for someone.
+
+    Each row then offers only the seats of its own member's party (the rule the service
+    enforces), so the list never proposes someone the save would refuse."""
     day = timezone.localtime(meeting.start).date()
-    council = Membership.objects.active_on(day).filter(
-        organization__municipality=meeting.organization.municipality_id,
-        organization__kind=Organization.Kind.COUNCIL,
-    )
     on_body = Membership.objects.active_on(day).filter(organization=meeting.organization)
-    return (
-        Person.objects.filter(pk__in=council.values("person"))
-        .exclude(pk__in=on_body.values("person"))
-        .select_related("party")
-        .order_by("party__letter", "family_name")
+    return list(
+        Membership.objects.active_on(day)
+        .filter(
+            organization__municipality=meeting.organization.municipality_id,
+            organization__kind=Organization.Kind.COUNCIL,
+        )
+        .exclude(person__in=on_body.values("person"))
+        .select_related("person", "party")
+        .order_by("party__letter", "person__family_name", "person__given_name")
     )
 
 
@@ -56,14 +59,28 @@ def _attendance_rows(meeting: Meeting):
     substitutes = {
         row.substitute_for_id: row.person for row in recorded.values() if row.substitute_for_id
     }
-    return [
-        {
-            "membership": m,
-            "attendance": recorded.get(m.person_id),
-            "substitute": substitutes.get(m.person_id),
+    seats = _substitute_candidates(meeting)
+    rows = []
+    for membership in meeting.organization.members_on(day):
+        # Someone already standing in for another member is not free for this one.
+        busy = {
+            person_id
+            for person_id, row in recorded.items()
+            if row.substitute_for_id != membership.person_id
         }
-        for m in meeting.organization.members_on(day)
-    ]
+        rows.append(
+            {
+                "membership": membership,
+                "attendance": recorded.get(membership.person_id),
+                "substitute": substitutes.get(membership.person_id),
+                "candidates": [
+                    seat
+                    for seat in seats
+                    if seat.party_id == membership.party_id and seat.person_id not in busy
+                ],
+            }
+        )
+    return rows
 
 
 def _context(meeting: Meeting) -> dict:
@@ -87,7 +104,6 @@ def _context(meeting: Meeting) -> dict:
         "items": items,
         "attendees": attendees,
         "attendance_rows": _attendance_rows(meeting),
-        "substitutes": _substitute_candidates(meeting),
         "statuses": Attendance.Status.choices,
         "vote_choices": Vote.Choice.choices,
         "exception_kinds": ItemAttendance.Kind.choices,
@@ -105,7 +121,7 @@ def _back(request, meeting: Meeting, fragment: str = ""):
     """htmx gets the live part of the page back; a plain form post reloads the page."""
     if request.headers.get("HX-Request"):
         meeting.refresh_from_db()
-        return render(request, "staff/_live.html", _context(meeting))
+        return render(request, "staff/_live.html", {**_context(meeting), "fragment": True})
     return redirect(reverse("staff:meeting_live", args=[meeting.pk]) + fragment)
 
 
@@ -208,10 +224,17 @@ def item_postpone_view(request, pk):
 @require_POST
 def meeting_close_view(request, pk):
     meeting = _meeting_for(request, pk)
+    undecided = meeting_undecided_items(meeting)
     try:
         meeting_close(meeting=meeting, by=request.user)
     except ValidationError as error:
         report_errors(request, error)
         return redirect("staff:meeting_live", pk=meeting.pk)
     messages.success(request, _("Mødet er afsluttet. Referatet er klar til godkendelse."))
+    if undecided:
+        messages.warning(
+            request,
+            _("Uden beslutning i referatet: %(items)s.")
+            % {"items": "; ".join(f"{item.number}. {item.title}" for item in undecided)},
+        )
     return redirect("staff:minutes", pk=meeting.pk)

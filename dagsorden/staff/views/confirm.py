@@ -9,6 +9,7 @@ from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from dagsorden.meetings.checks import agenda_publication_problems
 from dagsorden.meetings.models import AgendaItem, Meeting
@@ -93,7 +94,11 @@ def meeting_close_confirm(request, pk):
     warnings = []
     if undecided:
         warnings.append(
-            _("%(count)s punkter har ingen beslutning og står uden beslutning i referatet:")
+            ngettext(
+                "%(count)s punkt har ingen beslutning og står uden beslutning i referatet:",
+                "%(count)s punkter har ingen beslutning og står uden beslutning i referatet:",
+                len(undecided),
+            )
             % {"count": len(undecided)}
         )
     blocked = []

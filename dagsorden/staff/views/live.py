@@ -171,14 +171,15 @@ def decision_save(request, pk):
 
 
 def _votes_from(request, meeting: Meeting) -> dict:
-    by_id = {person.pk: person for person in meeting_attendees(meeting)}
-    votes = {}
+    """Every vote the form sent. Who may vote is the service's rule: a vote from a page
+    opened before an absence was recorded is refused with its reason, never dropped."""
+    posted = {}
     for key, value in request.POST.items():
-        if key.startswith("vote-") and value in Vote.Choice.values:
-            person = by_id.get(int(key.removeprefix("vote-")))
-            if person is not None:
-                votes[person] = value
-    return votes
+        person_id = key.removeprefix("vote-")
+        if key.startswith("vote-") and person_id.isdigit() and value in Vote.Choice.values:
+            posted[int(person_id)] = value
+    people = Person.objects.filter(pk__in=posted, municipality=meeting.organization.municipality_id)
+    return {person: posted[person.pk] for person in people}
 
 
 @staff_required

@@ -324,3 +324,37 @@ def test_a_meeting_with_a_later_meeting_planned_after_the_world_still_postpones(
     target = meeting_next_of_body(world["published"])
     moved = item_postpone(item=world["live_item"])
     assert target == moved.meeting == world["planned"]
+
+
+def test_a_refused_decision_keeps_what_was_typed(client, world):
+    client.force_login(world["users"]["secretary_own"])
+    meeting, members, item = world["published"], world["members"], world["live_item"]
+    client.post(
+        reverse("staff:attendance_save", args=[meeting.pk]),
+        {"person": members[2].pk, "status": "fravaer"},
+    )
+    html = client.post(
+        reverse("staff:decision_save", args=[item.pk]),
+        {
+            f"item{item.pk}-outcome": "anbefales",
+            f"item{item.pk}-text": "Anbefales med de nævnte ændringer.",
+            f"vote-{members[0].pk}": "for",
+            f"vote-{members[2].pk}": "imod",
+        },
+        **HTMX,
+    ).content.decode()
+    assert "Anbefales med de nævnte ændringer." in html
+    assert re.search(r'<option value="anbefales" selected>', html)
+    assert re.search(rf'name="vote-{members[0].pk}" value="for" checked', html)
+
+
+def test_a_decision_without_an_outcome_says_so(client, world):
+    client.force_login(world["users"]["secretary_own"])
+    item = world["live_item"]
+    html = client.post(
+        reverse("staff:decision_save", args=[item.pk]),
+        {f"item{item.pk}-outcome": "", f"item{item.pk}-text": "Noget tekst"},
+        **HTMX,
+    ).content.decode()
+    assert any("vælg en beslutning" in alert for alert in _alerts(html))
+    assert "Noget tekst" in html

@@ -2,6 +2,8 @@
 postponement, closing the meeting (which drafts the minutes). Forms post with htmx and
 get the changed part of the page back; without JavaScript they post and reload."""
 
+from dataclasses import dataclass
+
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.shortcuts import get_object_or_404, redirect, render
@@ -83,7 +85,16 @@ def _attendance_rows(meeting: Meeting):
     return rows
 
 
-def _context(meeting: Meeting) -> dict:
+@dataclass
+class Kept:
+    """What the user typed for an item whose save was refused: shown again, not lost."""
+
+    item_id: int
+    form: DecisionForm
+    votes: dict[int, str]
+
+
+def _context(meeting: Meeting, kept: Kept | None = None) -> dict:
     items = (
         meeting.items.alive()
         .order_by("order")
@@ -99,6 +110,8 @@ def _context(meeting: Meeting) -> dict:
             if hasattr(item, "decision")
             else None,
         )
+        if kept is not None and kept.item_id == item.pk:
+            item.decision_form, item.vote_by_person = kept.form, kept.votes
     return {
         "meeting": meeting,
         "items": items,
@@ -117,11 +130,21 @@ def meeting_live(request, pk):
     return render(request, "staff/meeting_live.html", _context(meeting))
 
 
-def _back(request, meeting: Meeting, fragment: str = ""):
-    """htmx gets the live part of the page back; a plain form post reloads the page."""
+def _back(
+    request,
+    meeting: Meeting,
+    fragment: str = "",
+    *,
+    item: AgendaItem | None = None,
+    kept: Kept | None = None,
+):
+    """htmx gets the live part of the page back, with any message inside the part the
+    user just worked on (the attendance table or the item); a plain post reloads."""
     if request.headers.get("HX-Request"):
         meeting.refresh_from_db()
-        return render(request, "staff/_live.html", {**_context(meeting), "fragment": True})
+        place = item.pk if item is not None else fragment.lstrip("#")
+        context = {**_context(meeting, kept), "fragment": True, "message_place": place}
+        return render(request, "staff/_live.html", context)
     return redirect(reverse("staff:meeting_live", args=[meeting.pk]) + fragment)
 
 
@@ -155,19 +178,23 @@ def decision_save(request, pk):
     item = get_object_or_404(AgendaItem.objects.alive(), pk=pk)
     meeting = _meeting_for(request, item.meeting_id)
     form = DecisionForm(request.POST, prefix=f"item{item.pk}")
-    if form.is_valid():
-        votes = _votes_from(request, meeting)
-        try:
-            decision_record(
-                item=item,
-                outcome=form.cleaned_data["outcome"],
-                text=form.cleaned_data["text"],
-                votes=votes or None,
-                by=request.user,
-            )
-        except ValidationError as error:
-            report_errors(request, error)
-    return _back(request, meeting, f"#punkt-{item.pk}")
+    votes = _votes_from(request, meeting)
+    kept = Kept(item.pk, form, {person.pk: choice for person, choice in votes.items()})
+    if not form.is_valid():
+        messages.error(request, _("Beslutningen er ikke gemt: vælg en beslutning."))
+        return _back(request, meeting, f"#punkt-{item.pk}", item=item, kept=kept)
+    try:
+        decision_record(
+            item=item,
+            outcome=form.cleaned_data["outcome"],
+            text=form.cleaned_data["text"],
+            votes=votes or None,
+            by=request.user,
+        )
+    except ValidationError as error:
+        report_errors(request, error)
+        return _back(request, meeting, f"#punkt-{item.pk}", item=item, kept=kept)
+    return _back(request, meeting, f"#punkt-{item.pk}", item=item)
 
 
 def _votes_from(request, meeting: Meeting) -> dict:
@@ -202,7 +229,7 @@ def item_exception_save(request, pk):
             item_attendance_clear(item=item, person=person, by=request.user)
     except ValidationError as error:
         report_errors(request, error)
-    return _back(request, meeting, f"#punkt-{item.pk}")
+    return _back(request, meeting, f"#punkt-{item.pk}", item=item)
 
 
 @staff_required
@@ -218,7 +245,7 @@ def item_postpone_view(request, pk):
         messages.success(
             request, _("Punktet er udsat til mødet %(meeting)s.") % {"meeting": moved.meeting}
         )
-    return _back(request, meeting, f"#punkt-{item.pk}")
+    return _back(request, meeting, f"#punkt-{item.pk}", item=item)
 
 
 @staff_required

@@ -358,3 +358,12 @@ def test_a_decision_without_an_outcome_says_so(client, world):
     ).content.decode()
     assert any("vælg en beslutning" in alert for alert in _alerts(html))
     assert "Noget tekst" in html
+
+
+def test_an_empty_note_is_refused_with_a_message(client, world):
+    client.force_login(world["users"]["member_own"])
+    item = world["held_item"]
+    page = client.post(
+        reverse("staff:note_add", args=[item.pk]), {"text": ""}, follow=True
+    ).content.decode()
+    assert "Noten er ikke gemt" in page

@@ -33,7 +33,7 @@ EXPECTED = {
     "agenda_builder": ("get", "planned", WORKS_ON_OWN, 200),
     "agenda_move": ("post", "draft", SECRETARY_OWN, 302),
     "agenda_order": ("post", "planned", SECRETARY_OWN, 400),
-    "agenda_publish": ("post", "planned", SECRETARY_OWN, 302),
+    "agenda_publish": ("post", "planned", SECRETARY_OWN, 200),
     "agenda_add_item": ("post", "planned", WORKS_ON_OWN, 302),
     "meeting_live": ("get", "published", SECRETARY_OWN, 200),
     "attendance_save": ("post", "published", SECRETARY_OWN, 404),

@@ -367,3 +367,22 @@ def test_an_empty_note_is_refused_with_a_message(client, world):
         reverse("staff:note_add", args=[item.pk]), {"text": ""}, follow=True
     ).content.decode()
     assert "Noten er ikke gemt" in page
+
+
+def test_a_refused_publication_shows_why_and_keeps_the_late_reason(client, world):
+    client.force_login(world["users"]["secretary_own"])
+    meeting = world["planned"]  # its item is still a draft
+    response = client.post(
+        reverse("staff:agenda_publish", args=[meeting.pk]),
+        {"late_reason": "Sagen kom sent fra forvaltningen"},
+    )
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert "Dagsordenen er ikke udsendt" in html
+    assert "Sagen kom sent fra forvaltningen</textarea>" in html
+    problem = "Udkast"  # the unapproved item is named once, not twice
+    refused = html.split("Dagsordenen er ikke udsendt")[1].split("</ul>")[0]
+    assert problem in refused
+    assert html.count("er ikke godkendt") == 1
+    meeting.refresh_from_db()
+    assert meeting.state == Meeting.State.PLANNED

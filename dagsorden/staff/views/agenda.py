@@ -24,6 +24,7 @@ from dagsorden.meetings.services import (
 from .. import permissions
 from ..forms import NewItemForm, PublishForm
 from ._helpers import report_errors, require, staff_required
+from .confirm import publish_confirmation
 
 
 def _meeting_for(request, pk) -> Meeting:
@@ -92,8 +93,7 @@ def agenda_publish(request, pk):
             meeting=meeting, late_reason=form.cleaned_data.get("late_reason", ""), by=request.user
         )
     except ValidationError as error:
-        report_errors(request, error)
-        return redirect("staff:agenda_builder", pk=meeting.pk)
+        return publish_confirmation(request, meeting, form, refused=error.messages)
     _report_notice(request, notice_recipients(meeting))
     return redirect("staff:meeting_live", pk=meeting.pk)
 

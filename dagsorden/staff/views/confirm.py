@@ -47,7 +47,12 @@ def _secretary_meeting(request, pk) -> Meeting:
 
 @staff_required
 def agenda_publish_confirm(request, pk):
-    meeting = _secretary_meeting(request, pk)
+    return publish_confirmation(request, _secretary_meeting(request, pk))
+
+
+def publish_confirmation(request, meeting: Meeting, form=None, refused=()):
+    """The page before sending; after a refused send it shows again with the reasons and
+    with what the user typed (the late reason), so nothing is lost."""
     recipients = notice_recipients(meeting)
     consequences = [
         _("Dagsordenen bliver offentlig på portalen, og punkternes numre ligger fast."),
@@ -69,7 +74,8 @@ def agenda_publish_confirm(request, pk):
     deadline = agenda_deadline(meeting)
     if timezone.now() > deadline:
         warnings.append(_("Fristen for udsendelse er overskredet: angiv en begrundelse."))
-    blocked = [str(problem) for problem in agenda_publication_problems(meeting)]
+    problems = [str(problem) for problem in agenda_publication_problems(meeting)]
+    blocked = [problem for problem in problems if problem not in refused]
     if meeting.state != Meeting.State.PLANNED:
         blocked.append(_("Dagsordenen er allerede udsendt."))
     return _page(
@@ -79,7 +85,8 @@ def agenda_publish_confirm(request, pk):
         consequences=consequences,
         warnings=warnings,
         blocked=blocked,
-        form=PublishForm(),
+        refused=list(refused),
+        form=form or PublishForm(),
         action=reverse("staff:agenda_publish", args=[meeting.pk]),
         button=_("Ja, udsend dagsordenen"),
         cancel=reverse("staff:agenda_builder", args=[meeting.pk]),

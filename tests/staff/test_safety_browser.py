@@ -20,7 +20,9 @@ from dagsorden.meetings.services import (
 from tests.browser import browser_skip_reason, launch_chromium
 
 PASSWORD = "demo-adgangskode"
-SCREENSHOTS = Path(__file__).resolve().parents[2] / "docs" / "screenshots"
+ROOT = Path(__file__).resolve().parents[2]
+SCREENSHOTS = ROOT / "docs" / "screenshots"
+AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
 
 pytestmark = [pytest.mark.slow]
 
@@ -29,6 +31,15 @@ def _screenshot(page, name: str) -> None:
     if os.environ.get("DAGSORDEN_SCREENSHOTS"):
         SCREENSHOTS.mkdir(parents=True, exist_ok=True)
         page.screenshot(path=str(SCREENSHOTS / f"staff-{name}.png"), full_page=False)
+
+
+def _axe_violations(page) -> list[str]:
+    page.add_script_tag(content=AXE.read_text())
+    result = page.evaluate(
+        "() => axe.run(document, {runOnly: {type: 'tag', values: "
+        "['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']}})"
+    )
+    return [f"{v['id']}: {v['nodes'][0]['target']}" for v in result["violations"]]
 
 
 def _situation():
@@ -55,7 +66,7 @@ def _situation():
 
 @pytest.mark.django_db(transaction=True)
 def test_desk_refusal_and_confirmation_in_the_browser(live_server, monkeypatch):
-    if reason := browser_skip_reason():
+    if reason := browser_skip_reason(AXE):
         pytest.skip(reason)
     monkeypatch.setenv("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
     waiting, meeting = _situation()
@@ -76,6 +87,7 @@ def test_desk_refusal_and_confirmation_in_the_browser(live_server, monkeypatch):
         assert page.locator("#desk-approve + ul", has_text=waiting.title).count() == 1
         assert page.locator("#desk-run + ul", has_text=str(meeting.organization)).count() == 1
         _screenshot(page, "desk")
+        assert _axe_violations(page) == []
 
         # The live meeting, opened before a member's afbud was recorded elsewhere: the
         # vote for that member is refused and the reason stands in the fragment.
@@ -94,12 +106,14 @@ def test_desk_refusal_and_confirmation_in_the_browser(live_server, monkeypatch):
         expect(alert).to_be_in_viewport()  # where the user clicked, not at the top
         expect(alert).to_be_focused()
         _screenshot(page, "refused-vote")
+        assert _axe_violations(page) == []
 
         # Closing with undecided items: the confirmation lists them.
         page.click("a:has-text('Afslut mødet')")
         page.wait_for_selector(".confirm h1")
         assert "har ingen beslutning" in page.inner_text(".confirm")
         _screenshot(page, "confirm-close")
+        assert _axe_violations(page) == []
         page.click(".confirm a:has-text('Fortryd')")
         page.wait_for_url(f"**/moeder/{meeting.pk}/live/")
         browser.close()

@@ -163,7 +163,7 @@ def test_publishing_without_any_e_mail_address_does_not_claim_it_was_sent(
     html = response.content.decode()
     meeting.refresh_from_db()
     assert meeting.state == Meeting.State.AGENDA_PUBLISHED
-    assert "udsendt" not in html.split('class="messages"')[1].split("</ul>")[0]
+    assert "udsendt" not in html.split('class="messages"')[1].split("</div>")[0]
     assert "ingen medlemmer har fået besked" in html
     assert mail.outbox == []
 

@@ -46,7 +46,9 @@ def desk_for(user, *, now: dt.datetime | None = None) -> Desk:
     now = now or timezone.now()
     bodies = permissions.staff_bodies(user)
     meetings = (
-        Meeting.objects.alive().filter(organization__in=bodies).select_related("organization")
+        Meeting.objects.alive()
+        .filter(organization__in=bodies)
+        .select_related("organization__municipality")
     )
     return Desk(
         items_to_approve=_items_to_approve(meetings),

@@ -107,6 +107,15 @@ def test_desk_refusal_and_confirmation_in_the_browser(live_server, monkeypatch):
         _screenshot(page, "refused-vote")
         assert _axe_violations(page) == []
 
+        # A request the server fails (or never gets) says so instead of doing nothing.
+        page.route("**/fremmoede/", lambda route: route.fulfill(status=500, body="fejl"))
+        page.locator("#fremmoede tr", has_text=member.name).locator("button").click()
+        failure = page.locator("#request-error")
+        expect(failure).to_be_visible()
+        expect(failure).to_be_in_viewport()
+        assert "serverfejl 500" in failure.inner_text()
+        page.unroute("**/fremmoede/")
+
         # Closing with undecided items: the confirmation lists them.
         page.click("a:has-text('Afslut mødet')")
         page.wait_for_selector(".confirm h1")

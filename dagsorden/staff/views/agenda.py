@@ -23,7 +23,7 @@ from dagsorden.meetings.services import (
 
 from .. import permissions
 from ..forms import NewItemForm, PublishForm
-from ._helpers import report_errors, require, staff_required
+from ._helpers import names, report_errors, require, staff_required
 from .confirm import publish_confirmation
 
 
@@ -104,7 +104,7 @@ def _report_notice(request, recipients: NoticeRecipients) -> None:
         messages.success(
             request,
             _("Dagsordenen er udsendt pr. e-mail til %(names)s.")
-            % {"names": _names(recipients.notified)},
+            % {"names": names(recipients.notified)},
         )
     else:
         messages.warning(
@@ -118,12 +118,8 @@ def _report_notice(request, recipients: NoticeRecipients) -> None:
         messages.warning(
             request,
             _("Uden e-mailadresse, har ikke fået besked: %(names)s.")
-            % {"names": _names(recipients.without_email)},
+            % {"names": names(recipients.without_email)},
         )
-
-
-def _names(people) -> str:
-    return ", ".join(person.name for person in people)
 
 
 @staff_required

@@ -24,11 +24,7 @@ from dagsorden.meetings.services import agenda_deadline
 
 from .. import permissions
 from ..forms import PublishForm
-from ._helpers import member_required, require, staff_required
-
-
-def _names(people) -> str:
-    return ", ".join(person.name for person in people)
+from ._helpers import member_required, names, require, staff_required
 
 
 def _page(request, **context):
@@ -62,12 +58,12 @@ def publish_confirmation(request, meeting: Meeting, form=None, refused=()):
     if recipients.notified:
         consequences.append(
             _("Besked pr. e-mail med link til mødet sendes til %(names)s.")
-            % {"names": _names(recipients.notified)}
+            % {"names": names(recipients.notified)}
         )
         if recipients.without_email:
             warnings.append(
                 _("Uden e-mailadresse, får ikke besked: %(names)s.")
-                % {"names": _names(recipients.without_email)}
+                % {"names": names(recipients.without_email)}
             )
     else:
         warnings.append(_("Ingen af udvalgets medlemmer har en e-mailadresse: ingen får besked."))
@@ -171,7 +167,7 @@ def minutes_approve_confirm(request, pk):
     if unsigned:
         warnings.append(
             _("Har ikke underskrevet, noteres som ikke underskrevet: %(names)s.")
-            % {"names": _names(unsigned)}
+            % {"names": names(unsigned)}
         )
     blocked = []
     if meeting.state != Meeting.State.HELD:

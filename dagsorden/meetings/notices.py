@@ -5,6 +5,7 @@ back. In development the console backend prints them. Every notice links to the
 meeting with an absolute address (settings.SITE_URL), since an e-mail has no "current
 site" to resolve a relative link against."""
 
+import datetime as dt
 import logging
 from dataclasses import dataclass, field
 
@@ -14,6 +15,8 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from dagsorden.core.audit import audit_record
+from dagsorden.core.models import AuditEntry
 from dagsorden.organisations.models import Person
 
 from .models import Meeting
@@ -58,9 +61,22 @@ def _send(meeting: Meeting, subject: str, body: str) -> None:
     messages = [(subject, body, sender, [address]) for address in recipients]
     try:
         send_mass_mail(messages, fail_silently=False)
-    except OSError:
-        # A mail server that is down must not undo a publication that already happened.
+    except OSError as error:
+        # A mail server that is down must not undo a publication that already happened,
+        # but it must not pass for a notice sent either: the change log records it, and
+        # the page that published reads it back (notice_failed_since).
         logger.exception("Could not send notice for meeting %s", meeting.pk)
+        audit_record(action="notice_failed", obj=meeting, summary=subject, error=str(error)[:200])
+
+
+def notice_failed_since(meeting: Meeting, moment: dt.datetime) -> bool:
+    """Whether a notice about the meeting failed to go out at or after `moment`."""
+    return AuditEntry.objects.filter(
+        action="notice_failed",
+        object_type=meeting._meta.label_lower,
+        object_id=str(meeting.pk),
+        at__gte=moment,
+    ).exists()
 
 
 def notify_agenda_published(meeting: Meeting) -> None:

@@ -386,3 +386,31 @@ def test_a_refused_publication_shows_why_and_keeps_the_late_reason(client, world
     assert html.count("er ikke godkendt") == 1
     meeting.refresh_from_db()
     assert meeting.state == Meeting.State.PLANNED
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_mail_server_that_is_down_is_reported_not_passed_off_as_sent(client, world, settings):
+    """Transactional: the notice goes out when the publication commits, inside the
+    request, exactly as on a server."""
+    settings.EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
+    settings.EMAIL_HOST, settings.EMAIL_PORT, settings.EMAIL_TIMEOUT = "127.0.0.1", 9, 2
+    person = world["members"][0]
+    person.email = "a@eksempel.invalid"
+    person.save()
+    client.force_login(world["users"]["secretary_own"])
+    meeting = _ready_to_publish(world)
+    html = client.post(
+        reverse("staff:agenda_publish", args=[meeting.pk]),
+        {"late_reason": "Ekstra punkt"},
+        follow=True,
+    ).content.decode()
+    meeting.refresh_from_db()
+    assert meeting.state == Meeting.State.AGENDA_PUBLISHED  # the publication stands
+    assert "e-mailen kunne ikke sendes" in html
+    assert "udsendt pr. e-mail" not in html
+
+    approved = client.post(
+        reverse("staff:minutes_approve", args=[world["held"].pk]), follow=True
+    ).content.decode()
+    assert "Referatet er godkendt" in approved
+    assert "E-mailen om det godkendte referat kunne ikke sendes" in approved

@@ -159,6 +159,8 @@ STORAGES = {
 LOGIN_URL = "staff:login"
 LOGIN_REDIRECT_URL = "staff:start"
 LOGOUT_REDIRECT_URL = "portal:meeting_list"
+# The address the site is reached at, for links in e-mail notices (no request there).
+SITE_URL = os.environ.get("DAGSORDEN_SITE_URL", "http://127.0.0.1:8000")
 EMAIL_BACKEND = os.environ.get(
     "DJANGO_EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend"
 )

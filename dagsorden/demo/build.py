@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from zoneinfo import ZoneInfo
 
 from django.contrib.auth import get_user_model
+from django.contrib.auth.hashers import make_password
 from django.db import transaction
 from django.utils import timezone
 from django.utils.text import slugify
@@ -115,18 +116,42 @@ DEMO_USERS = {
 
 
 def _demo_users(world: World, password: str) -> None:
-    """A secretary for every body, a case officer and a member with a login, sharing the
-    demo password."""
+    """A secretary for every body, a case officer, and a login with an e-mail address
+    for every politician and official, all sharing the demo password, so that every
+    member can read closed items and sign the minutes, and every notice has a reader."""
     User = get_user_model()
+    # Hashed once: two dozen users must not cost two dozen slow password hashes.
+    hashed = make_password(password)
+    named = {family: username for username, (_r, _s, family) in DEMO_USERS.items() if family}
     for username, (role, slugs, family) in DEMO_USERS.items():
-        user = User.objects.create_user(username, f"{username}@eksempel.invalid", password)
+        if family:
+            continue  # made with the other members below
+        user = User.objects.create(
+            username=username, email=f"{username}@eksempel.invalid", password=hashed
+        )
         for slug in slugs:
             Assignment.objects.create(user=user, role=role, organization=world.bodies[slug])
-        if family:
-            person = world.persons[family]
-            person.user = user
-            person.email = user.email
-            person.save(update_fields=["user", "email", "modified"])
+    for family, person in world.persons.items():
+        username = named.get(family) or member_username(person.given_name, family)
+        user = User.objects.create(
+            username=username,
+            email=f"{username}@eksempel.invalid",
+            password=hashed,
+            first_name=person.given_name,
+            last_name=family,
+        )
+        person.user = user
+        person.email = user.email
+        person.save(update_fields=["user", "email", "modified"])
+
+
+_ASCII = str.maketrans({"æ": "ae", "ø": "oe", "å": "aa", "é": "e"})
+
+
+def member_username(given: str, family: str) -> str:
+    """'Signe', 'Bækgaard' -> 'signe.baekgaard' (the first family name only)."""
+    first_family = family.split()[0]
+    return f"{given}.{first_family}".lower().translate(_ASCII).replace("-", "")
 
 
 def _municipality() -> Municipality:

@@ -106,6 +106,9 @@ class Document:
     header: list[tuple[str, str]] = field(default_factory=list)
     items: list[Item] = field(default_factory=list)
     signature: SignatureSheet | None = None
+    # A preview before publication: "UDKAST" on every page. Part of the fingerprint, so
+    # a draft can never be served from the cache as the published document.
+    draft: bool = False
 
     @property
     def kind_label(self) -> str:

@@ -29,6 +29,8 @@ def to_text(document: Document) -> str:
 def _write(document: Document, *, markdown: bool) -> str:
     out: list[str] = []
     heading = _heading_writer(markdown)
+    if document.draft:
+        out.append(_("UDKAST – ikke udsendt"))
     if document.confidential:
         out.append(_("Fortroligt – kun til medlemmer"))
     out.append(heading(1, document.title_line))

@@ -245,3 +245,31 @@ def item_section_diff(before: AgendaItem, after: AgendaItem) -> list[SectionChan
             status = "same" if old[heading] == new[heading] else "changed"
             changes.append(SectionChange(heading, status, _word_diff(old[heading], new[heading])))
     return changes
+
+
+# --- what the safety nets show before an irreversible step ------------------------------
+
+
+def meeting_undecided_items(meeting: Meeting) -> list[AgendaItem]:
+    """Items without a decision: closing the meeting leaves them so in the minutes."""
+    return list(meeting.items.alive().filter(decision__isnull=True).order_by("order"))
+
+
+def meeting_next_of_body(meeting: Meeting) -> Meeting | None:
+    """The body's next meeting that can still take an item (where a postponed item goes)."""
+    return (
+        Meeting.objects.alive()
+        .filter(
+            organization=meeting.organization_id,
+            start__gt=meeting.start,
+            state__in=[Meeting.State.PLANNED, Meeting.State.AGENDA_PUBLISHED],
+        )
+        .order_by("start")
+        .first()
+    )
+
+
+def meeting_unsigned_participants(meeting: Meeting) -> list[Person]:
+    """Who took part but has not signed the underskriftsark yet."""
+    signed = set(meeting.approvals.values_list("person_id", flat=True))
+    return [row.person for row in meeting_participants(meeting) if row.person_id not in signed]

@@ -8,6 +8,9 @@ from .views import (
     audit,
     body_template,
     cases,
+    confirm,
+    desk,
+    drafts,
     item_preview,
     items,
     live,
@@ -54,12 +57,41 @@ secretariat = [
     path("moeder/<int:pk>/referat/godkend/", minutes.minutes_approve, name="minutes_approve"),
     path("punkter/<int:pk>/bemaerkning/", minutes.remark_add, name="remark_add"),
     path("log/", audit.audit_log, name="audit_log"),
+    path("soeg/", desk.search, name="staff_search"),
+    # Safety nets: a draft to look at, and what an irreversible step will do, asked
+    # before it is done.
+    path("moeder/<int:pk>/udkast.pdf", drafts.agenda_draft_pdf, name="agenda_draft_pdf"),
+    path(
+        "moeder/<int:pk>/udsend/bekraeft/",
+        confirm.agenda_publish_confirm,
+        name="agenda_publish_confirm",
+    ),
+    path(
+        "moeder/<int:pk>/afslut/bekraeft/",
+        confirm.meeting_close_confirm,
+        name="meeting_close_confirm",
+    ),
+    path(
+        "punkter/<int:pk>/udsaet/bekraeft/",
+        confirm.item_postpone_confirm,
+        name="item_postpone_confirm",
+    ),
+    path(
+        "moeder/<int:pk>/referat/godkend/bekraeft/",
+        confirm.minutes_approve_confirm,
+        name="minutes_approve_confirm",
+    ),
 ]
 
 member = [
     path("", members.my_meetings, name="my_meetings"),
     path("moeder/<int:pk>/", members.member_meeting, name="member_meeting"),
     path("moeder/<int:pk>/underskriv/", members.minutes_sign, name="minutes_sign"),
+    path(
+        "moeder/<int:pk>/underskriv/bekraeft/",
+        confirm.minutes_sign_confirm,
+        name="minutes_sign_confirm",
+    ),
     path("moeder/<int:pk>/fortrolig.pdf", members.member_document_pdf, name="member_pdf"),
     path("punkter/<int:pk>/noter/", members.note_add, name="note_add"),
     path("noter/<int:pk>/slet/", members.note_remove, name="note_remove"),

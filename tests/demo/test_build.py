@@ -79,3 +79,23 @@ def test_bilag_are_real_pdfs_with_text(demo):
 
 def test_loading_is_recorded_as_done(demo):
     assert demo_exists()
+
+
+def test_every_member_has_a_login_and_an_e_mail_address_and_can_sign(demo):
+    from dagsorden.meetings.models import Meeting
+    from dagsorden.organisations.models import Person
+    from dagsorden.staff import permissions
+
+    people = Person.objects.filter(memberships__isnull=False).distinct()
+    assert people.count() >= 20
+    assert not people.filter(user=None).exists()
+    assert not people.filter(email="").exists()
+    assert len(set(people.values_list("user__username", flat=True))) == people.count()
+    assert Person.objects.get(family_name="Bækgaard").user.username == "signe.baekgaard"
+    assert Person.objects.get(family_name="Overgaard Lind").user.username == "medlem"
+    assert demo.admin.check_password("test-password")
+    signe = Person.objects.get(family_name="Bækgaard").user
+    assert signe.check_password("test-password")
+    for meeting in Meeting.objects.filter(state="minutes"):
+        for row in meeting.attendances.filter(status="present").select_related("person__user"):
+            assert permissions.can_sign(row.person.user, meeting)

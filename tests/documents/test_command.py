@@ -42,3 +42,14 @@ def test_combined_pdf_from_the_command(world, tmp_path):
 def test_unknown_meeting_is_an_error(db):
     with pytest.raises(CommandError, match="no meeting with id 999999"):
         call_command("render", "999999", "--format", "txt")
+
+
+def test_draft_marks_the_text_and_every_pdf_page(world, tmp_path):
+    from tests.documents.pdftools import page_texts
+
+    text = _render(world, tmp_path, "--format", "txt", "--draft").decode()
+    assert text.startswith("UDKAST – ikke udsendt")
+    pages = page_texts(reader(_render(world, tmp_path, "--draft")))
+    assert pages and all("UDKAST" in page for page in pages)
+    published = page_texts(reader(_render(world, tmp_path)))
+    assert not any("UDKAST" in page for page in published)  # the cache kept them apart

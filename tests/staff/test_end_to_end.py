@@ -94,9 +94,16 @@ def _schedule_on_first_meeting(page):
     page.click("button:has-text('Sæt på dagsorden')")
 
 
+def _confirm(page):
+    """Irreversible steps ask first, on a page that says what will happen."""
+    page.wait_for_selector(".confirm h1")
+    page.click(".confirm button[type=submit]")
+
+
 def _publish(page):
     page.click("main a[href*='/dagsorden/']")
-    page.click("button:has-text('Udsend dagsorden')")
+    page.click("a:has-text('Udsend dagsorden')")
+    _confirm(page)
     page.wait_for_url(re.compile(r"/live/$"))
 
 
@@ -150,7 +157,8 @@ def test_from_drafted_case_to_history_on_the_next_body(live_server, monkeypatch,
         item.locator(".vote-row", has_text="Cille Eg").locator("input[value=imod]").check()
         item.locator("button:has-text('Gem beslutning')").click()
         page.wait_for_selector("section.item >> text=Anbefales over for Byrådet.")
-        page.click("button:has-text('Afslut mødet')")
+        page.click("a:has-text('Afslut mødet')")
+        _confirm(page)
         page.wait_for_url(re.compile(r"/referat/$"))
         minutes_url = page.url
         _logout(page)
@@ -158,12 +166,14 @@ def test_from_drafted_case_to_history_on_the_next_body(live_server, monkeypatch,
         # The member signs; the secretary closes the approval for the stedfortræder.
         _login(page, base, "asta")
         page.click("main a:has-text('Miljøudvalget')")
-        page.click("button:has-text('Godkend referatet')")
+        page.click("a:has-text('Godkend referatet')")
+        _confirm(page)
         page.wait_for_selector("text=Du har godkendt referatet")
         _logout(page)
         _login(page, base, "sekretaer")
         page.goto(minutes_url)
-        page.click("button:has-text('Luk godkendelsen')")
+        page.click("a:has-text('Luk godkendelsen')")
+        _confirm(page)
         page.wait_for_selector("text=Referatet er godkendt")
 
         committee_meeting = Meeting.objects.get(organization__slug="miljo")

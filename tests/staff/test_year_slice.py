@@ -157,8 +157,15 @@ def _approve_item(page):
 
 def _publish(page, base, meeting):
     page.goto(f"{base}/sekretariat/moeder/{meeting.pk}/dagsorden/")
-    page.click("button:has-text('Udsend dagsorden')")
+    page.click(":is(a, button):has-text('Udsend dagsorden')")
+    _confirm(page)
     page.wait_for_url(re.compile(r"/live/$"))
+
+
+def _confirm(page):
+    """Irreversible steps ask first, on a page that says what will happen."""
+    page.wait_for_selector(".confirm h1")
+    page.click(".confirm button[type=submit]")
 
 
 def _decide(page, title, outcome, text):
@@ -170,7 +177,8 @@ def _decide(page, title, outcome, text):
 
 
 def _close(page):
-    page.click("button:has-text('Afslut mødet')")
+    page.click(":is(a, button):has-text('Afslut mødet')")
+    _confirm(page)
     page.wait_for_url(re.compile(r"/referat/$"))
 
 
@@ -179,7 +187,8 @@ def _everyone_signs(page, base, meeting, usernames):
     for username in usernames:
         _login(page, base, username)
         page.goto(f"{base}/medlem/moeder/{meeting.pk}/")
-        page.click("button:has-text('Godkend referatet')")
+        page.click(":is(a, button):has-text('Godkend referatet')")
+        _confirm(page)
         page.wait_for_selector("text=Du har godkendt referatet")
         _logout(page)
     meeting.refresh_from_db()

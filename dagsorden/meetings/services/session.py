@@ -21,7 +21,7 @@ from ..models import (
     Meeting,
     Vote,
 )
-from ..selectors import meeting_attendees
+from ..selectors import meeting_attendees, meeting_next_of_body
 from ..timing import actual_times, ensure_meeting_day_reached
 from ._common import ensure_editable, ensure_state, meeting_for_update, member_of
 from .agenda import agenda_item_create
@@ -212,16 +212,7 @@ def decision_add_remark(
 def item_postpone(*, item: AgendaItem, reason: str = "", by=None) -> AgendaItem:
     """Postpone an item to the body's next meeting. The item's history then says "Udsat"."""
     meeting = meeting_for_update(item.meeting_id)
-    next_meeting = (
-        Meeting.objects.alive()
-        .filter(
-            organization=meeting.organization_id,
-            start__gt=meeting.start,
-            state__in=[Meeting.State.PLANNED, Meeting.State.AGENDA_PUBLISHED],
-        )
-        .order_by("start")
-        .first()
-    )
+    next_meeting = meeting_next_of_body(meeting)  # the one the confirmation page named
     if next_meeting is None:
         raise ValidationError(
             _("%(body)s har intet senere møde at udsætte punktet til.")

@@ -38,6 +38,11 @@ def require(allowed: bool) -> None:
         raise PermissionDenied
 
 
+def names(people) -> str:
+    """'Anne Holm, Bo Dam' for a message listing people."""
+    return ", ".join(person.name for person in people)
+
+
 def report_errors(request, error: ValidationError) -> None:
     """Show every message of a refused operation to the user."""
     for message in error.messages:

@@ -7,11 +7,13 @@ from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import HttpResponseBadRequest, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from dagsorden.meetings.checks import agenda_publication_problems
 from dagsorden.meetings.models import AgendaItem, Meeting
+from dagsorden.meetings.notices import NoticeRecipients, notice_failed_since, notice_recipients
 from dagsorden.meetings.services import (
     agenda_deadline,
     agenda_item_create,
@@ -23,7 +25,8 @@ from dagsorden.organisations.item_template import template_headings
 
 from .. import permissions
 from ..forms import NewItemForm, PublishForm
-from ._helpers import report_errors, require, staff_required
+from ._helpers import names, report_errors, require, staff_required
+from .confirm import publish_confirmation
 
 
 def _meeting_for(request, pk) -> Meeting:
@@ -87,15 +90,50 @@ def agenda_publish(request, pk):
     require(permissions.can_run_meeting(request.user, meeting))
     form = PublishForm(request.POST)
     form.is_valid()
+    started = timezone.now()
     try:
         meeting_publish_agenda(
             meeting=meeting, late_reason=form.cleaned_data.get("late_reason", ""), by=request.user
         )
     except ValidationError as error:
-        report_errors(request, error)
-        return redirect("staff:agenda_builder", pk=meeting.pk)
-    messages.success(request, _("Dagsordenen er udsendt."))
+        return publish_confirmation(request, meeting, form, refused=error.messages)
+    _report_notice(
+        request, notice_recipients(meeting), failed=notice_failed_since(meeting, started)
+    )
     return redirect("staff:meeting_live", pk=meeting.pk)
+
+
+def _report_notice(request, recipients: NoticeRecipients, *, failed: bool) -> None:
+    """Say who was told, and never claim "udsendt" when nobody was."""
+    if failed:
+        messages.error(
+            request,
+            _(
+                "Dagsordenen er offentliggjort, men e-mailen kunne ikke sendes (postserveren "
+                "svarede ikke), så medlemmerne har måske ikke fået besked: giv dem besked på "
+                "anden vis."
+            ),
+        )
+    elif recipients.notified:
+        messages.success(
+            request,
+            _("Dagsordenen er udsendt pr. e-mail til %(names)s.")
+            % {"names": names(recipients.notified)},
+        )
+    else:
+        messages.warning(
+            request,
+            _(
+                "Dagsordenen er offentliggjort, men ingen medlemmer har fået besked: "
+                "ingen af dem har en e-mailadresse."
+            ),
+        )
+    if recipients.notified and recipients.without_email and not failed:
+        messages.warning(
+            request,
+            _("Uden e-mailadresse, har ikke fået besked: %(names)s.")
+            % {"names": names(recipients.without_email)},
+        )
 
 
 @staff_required

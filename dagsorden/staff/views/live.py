@@ -2,6 +2,8 @@
 postponement, closing the meeting (which drafts the minutes). Forms post with htmx and
 get the changed part of the page back; without JavaScript they post and reload."""
 
+from dataclasses import dataclass
+
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.shortcuts import get_object_or_404, redirect, render
@@ -11,7 +13,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from dagsorden.meetings.models import AgendaItem, Attendance, ItemAttendance, Meeting, Vote
-from dagsorden.meetings.selectors import meeting_attendees
+from dagsorden.meetings.selectors import meeting_attendees, meeting_undecided_items
 from dagsorden.meetings.services import (
     attendance_record_absence,
     attendance_record_present,
@@ -34,19 +36,22 @@ def _meeting_for(request, pk) -> Meeting:
     return meeting
 
 
-def _substitute_candidates(meeting: Meeting):
-    """Council members who do not sit on the body: the people who can step in."""
+def _substitute_candidates(meeting: Meeting) -> list[Membership]:
+    """Council seats of people who do not sit on the body: who may step in for someone.
+
+    Each row then offers only the seats of its own member's party (the rule the service
+    enforces), so the list never proposes someone the save would refuse."""
     day = timezone.localtime(meeting.start).date()
-    council = Membership.objects.active_on(day).filter(
-        organization__municipality=meeting.organization.municipality_id,
-        organization__kind=Organization.Kind.COUNCIL,
-    )
     on_body = Membership.objects.active_on(day).filter(organization=meeting.organization)
-    return (
-        Person.objects.filter(pk__in=council.values("person"))
-        .exclude(pk__in=on_body.values("person"))
-        .select_related("party")
-        .order_by("party__letter", "family_name")
+    return list(
+        Membership.objects.active_on(day)
+        .filter(
+            organization__municipality=meeting.organization.municipality_id,
+            organization__kind=Organization.Kind.COUNCIL,
+        )
+        .exclude(person__in=on_body.values("person"))
+        .select_related("person", "party")
+        .order_by("party__letter", "person__family_name", "person__given_name")
     )
 
 
@@ -56,17 +61,40 @@ def _attendance_rows(meeting: Meeting):
     substitutes = {
         row.substitute_for_id: row.person for row in recorded.values() if row.substitute_for_id
     }
-    return [
-        {
-            "membership": m,
-            "attendance": recorded.get(m.person_id),
-            "substitute": substitutes.get(m.person_id),
+    seats = _substitute_candidates(meeting)
+    rows = []
+    for membership in meeting.organization.members_on(day):
+        # Someone already standing in for another member is not free for this one.
+        busy = {
+            person_id
+            for person_id, row in recorded.items()
+            if row.substitute_for_id != membership.person_id
         }
-        for m in meeting.organization.members_on(day)
-    ]
+        rows.append(
+            {
+                "membership": membership,
+                "attendance": recorded.get(membership.person_id),
+                "substitute": substitutes.get(membership.person_id),
+                "candidates": [
+                    seat
+                    for seat in seats
+                    if seat.party_id == membership.party_id and seat.person_id not in busy
+                ],
+            }
+        )
+    return rows
 
 
-def _context(meeting: Meeting) -> dict:
+@dataclass
+class Kept:
+    """What the user typed for an item whose save was refused: shown again, not lost."""
+
+    item_id: int
+    form: DecisionForm
+    votes: dict[int, str]
+
+
+def _context(meeting: Meeting, kept: Kept | None = None) -> dict:
     items = (
         meeting.items.alive()
         .order_by("order")
@@ -82,12 +110,13 @@ def _context(meeting: Meeting) -> dict:
             if hasattr(item, "decision")
             else None,
         )
+        if kept is not None and kept.item_id == item.pk:
+            item.decision_form, item.vote_by_person = kept.form, kept.votes
     return {
         "meeting": meeting,
         "items": items,
         "attendees": attendees,
         "attendance_rows": _attendance_rows(meeting),
-        "substitutes": _substitute_candidates(meeting),
         "statuses": Attendance.Status.choices,
         "vote_choices": Vote.Choice.choices,
         "exception_kinds": ItemAttendance.Kind.choices,
@@ -101,11 +130,21 @@ def meeting_live(request, pk):
     return render(request, "staff/meeting_live.html", _context(meeting))
 
 
-def _back(request, meeting: Meeting, fragment: str = ""):
-    """htmx gets the live part of the page back; a plain form post reloads the page."""
+def _back(
+    request,
+    meeting: Meeting,
+    fragment: str = "",
+    *,
+    item: AgendaItem | None = None,
+    kept: Kept | None = None,
+):
+    """htmx gets the live part of the page back, with any message inside the part the
+    user just worked on (the attendance table or the item); a plain post reloads."""
     if request.headers.get("HX-Request"):
         meeting.refresh_from_db()
-        return render(request, "staff/_live.html", _context(meeting))
+        place = item.pk if item is not None else fragment.lstrip("#")
+        context = {**_context(meeting, kept), "fragment": True, "message_place": place}
+        return render(request, "staff/_live.html", context)
     return redirect(reverse("staff:meeting_live", args=[meeting.pk]) + fragment)
 
 
@@ -139,30 +178,35 @@ def decision_save(request, pk):
     item = get_object_or_404(AgendaItem.objects.alive(), pk=pk)
     meeting = _meeting_for(request, item.meeting_id)
     form = DecisionForm(request.POST, prefix=f"item{item.pk}")
-    if form.is_valid():
-        votes = _votes_from(request, meeting)
-        try:
-            decision_record(
-                item=item,
-                outcome=form.cleaned_data["outcome"],
-                text=form.cleaned_data["text"],
-                votes=votes or None,
-                by=request.user,
-            )
-        except ValidationError as error:
-            report_errors(request, error)
-    return _back(request, meeting, f"#punkt-{item.pk}")
+    votes = _votes_from(request, meeting)
+    kept = Kept(item.pk, form, {person.pk: choice for person, choice in votes.items()})
+    if not form.is_valid():
+        messages.error(request, _("Beslutningen er ikke gemt: vælg en beslutning."))
+        return _back(request, meeting, f"#punkt-{item.pk}", item=item, kept=kept)
+    try:
+        decision_record(
+            item=item,
+            outcome=form.cleaned_data["outcome"],
+            text=form.cleaned_data["text"],
+            votes=votes or None,
+            by=request.user,
+        )
+    except ValidationError as error:
+        report_errors(request, error)
+        return _back(request, meeting, f"#punkt-{item.pk}", item=item, kept=kept)
+    return _back(request, meeting, f"#punkt-{item.pk}", item=item)
 
 
 def _votes_from(request, meeting: Meeting) -> dict:
-    by_id = {person.pk: person for person in meeting_attendees(meeting)}
-    votes = {}
+    """Every vote the form sent. Who may vote is the service's rule: a vote from a page
+    opened before an absence was recorded is refused with its reason, never dropped."""
+    posted = {}
     for key, value in request.POST.items():
-        if key.startswith("vote-") and value in Vote.Choice.values:
-            person = by_id.get(int(key.removeprefix("vote-")))
-            if person is not None:
-                votes[person] = value
-    return votes
+        person_id = key.removeprefix("vote-")
+        if key.startswith("vote-") and person_id.isdigit() and value in Vote.Choice.values:
+            posted[int(person_id)] = value
+    people = Person.objects.filter(pk__in=posted, municipality=meeting.organization.municipality_id)
+    return {person: posted[person.pk] for person in people}
 
 
 @staff_required
@@ -185,7 +229,7 @@ def item_exception_save(request, pk):
             item_attendance_clear(item=item, person=person, by=request.user)
     except ValidationError as error:
         report_errors(request, error)
-    return _back(request, meeting, f"#punkt-{item.pk}")
+    return _back(request, meeting, f"#punkt-{item.pk}", item=item)
 
 
 @staff_required
@@ -201,7 +245,7 @@ def item_postpone_view(request, pk):
         messages.success(
             request, _("Punktet er udsat til mødet %(meeting)s.") % {"meeting": moved.meeting}
         )
-    return _back(request, meeting, f"#punkt-{item.pk}")
+    return _back(request, meeting, f"#punkt-{item.pk}", item=item)
 
 
 @staff_required
@@ -211,12 +255,19 @@ def meeting_close_view(request, pk):
     form = CloseMeetingForm(request.POST)
     if not form.is_valid():
         messages.error(request, _("Angiv tidspunkterne som TT:MM."))
-        return redirect("staff:meeting_live", pk=meeting.pk)
+        return redirect("staff:meeting_close_confirm", pk=meeting.pk)
     start, end = form.times(meeting.day)
+    undecided = meeting_undecided_items(meeting)
     try:
         meeting_close(meeting=meeting, start=start, end=end, by=request.user)
     except ValidationError as error:
         report_errors(request, error)
         return redirect("staff:meeting_live", pk=meeting.pk)
     messages.success(request, _("Mødet er afsluttet. Referatet er klar til godkendelse."))
+    if undecided:
+        messages.warning(
+            request,
+            _("Uden beslutning i referatet: %(items)s.")
+            % {"items": "; ".join(f"{item.number}. {item.title}" for item in undecided)},
+        )
     return redirect("staff:minutes", pk=meeting.pk)

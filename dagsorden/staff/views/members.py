@@ -77,6 +77,8 @@ def note_add(request, pk):
             by=request.user,
             **form.cleaned_data,
         )
+    else:
+        messages.error(request, _("Noten er ikke gemt: skriv en tekst."))
     return redirect(reverse("staff:member_meeting", args=[item.meeting_id]) + f"#punkt-{item.pk}")
 
 

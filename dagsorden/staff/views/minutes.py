@@ -4,10 +4,12 @@ to approved minutes as visible remarks."""
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from dagsorden.meetings.models import AgendaItem, Meeting
+from dagsorden.meetings.notices import notice_failed_since
 from dagsorden.meetings.selectors import meeting_participants
 from dagsorden.meetings.services import decision_add_remark, meeting_approve_minutes
 
@@ -46,12 +48,21 @@ def minutes_approve(request, pk):
     """The secretary closes the approval (members who have not signed are noted)."""
     meeting = get_object_or_404(Meeting.objects.alive(), pk=pk)
     require(permissions.can_run_meeting(request.user, meeting))
+    started = timezone.now()
     try:
         meeting_approve_minutes(meeting=meeting, by=request.user)
     except ValidationError as error:
         report_errors(request, error)
     else:
         messages.success(request, _("Referatet er godkendt og offentliggjort."))
+        if notice_failed_since(meeting, started):
+            messages.error(
+                request,
+                _(
+                    "E-mailen om det godkendte referat kunne ikke sendes (postserveren svarede "
+                    "ikke): giv medlemmerne besked på anden vis."
+                ),
+            )
     return redirect("staff:minutes", pk=meeting.pk)
 
 

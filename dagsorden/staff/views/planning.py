@@ -15,15 +15,20 @@ from dagsorden.meetings.models import Meeting
 from dagsorden.organisations.models import Organization
 
 from .. import permissions
+from ..selectors import desk_for
 from ._helpers import require, staff_required
 
 
 @staff_required
 def dashboard(request):
+    """The secretariat's desk: what waits in the user's bodies."""
     return render(
         request,
         "staff/dashboard.html",
-        {"bodies": permissions.staff_bodies(request.user).order_by("name")},
+        {
+            "bodies": permissions.staff_bodies(request.user).order_by("name"),
+            "desk": desk_for(request.user),
+        },
     )
 
 

@@ -22,6 +22,7 @@ class Command(BaseCommand):
                 self.style.SUCCESS(
                     f"Administration: /admin/  bruger: {username}  adgangskode: {password}\n"
                     f"Sekretariat og medlemmer: /log-ind/  brugere: {', '.join(DEMO_USERS)}"
+                    f"  og hvert medlem som fornavn.efternavn, fx signe.baekgaard"
                     f"  (samme adgangskode)"
                 )
             )

@@ -1,9 +1,10 @@
 """`dagsorden render MEETING --format html|pdf|md|txt --variant public|members [--style NAME]
--o FILE`: a meeting (by id) or a document (text, PDF, HTML) in a municipality's layout."""
+[--draft] -o FILE`: a meeting (by id) or a document (text, PDF, HTML) in a municipality's layout."""
 
 from __future__ import annotations
 
 import sys
+from dataclasses import replace
 from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
@@ -31,6 +32,11 @@ class Command(BaseCommand):
             action="store_true",
             help="PDF only: the combined PDF, each item followed by its PDF bilag",
         )
+        parser.add_argument(
+            "--draft",
+            action="store_true",
+            help="mark every page UDKAST (a preview before publication; never cached)",
+        )
         parser.add_argument("-o", "--output", help="file to write (default: standard output)")
 
     def handle(self, *args, **options):
@@ -50,7 +56,14 @@ class Command(BaseCommand):
             self.stderr.write(f"warning: {warning}")
         if options["bilag"] and options["format"] != "pdf":
             raise CommandError("--bilag needs --format pdf")
-        rendered = render(document, options["format"], with_bilag=options["bilag"])
+        if options["draft"]:
+            document = replace(document, draft=True)
+        rendered = render(
+            document,
+            options["format"],
+            with_bilag=options["bilag"],
+            cached=not options["draft"],
+        )
         self._write(rendered.content, options["output"], binary=options["format"] == "pdf")
 
     def _write(self, content: bytes, output: str | None, *, binary: bool) -> None:

@@ -6,6 +6,7 @@ import re
 from dataclasses import dataclass, field
 from functools import cached_property
 
+from .blocks import Block
 from .textutil import Line, normalise_text, split_lines
 from .toc import Toc, find_toc
 
@@ -32,6 +33,7 @@ class Document:
     source: str = ""
     page_count: int | None = None
     warnings: list[str] = field(default_factory=list)
+    blocks: list[Block] = field(default_factory=list)  # what extraction saw, for --explain
 
     @classmethod
     def from_text(cls, text: str, **kwargs) -> Document:

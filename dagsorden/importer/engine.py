@@ -6,6 +6,7 @@ knowledge of any particular municipality.
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from dataclasses import dataclass, field
 
@@ -14,7 +15,7 @@ from .header import guess_municipality, parse_header
 from .items import ItemHead, find_item_heads
 from .parsed import ParsedItem, ParsedMeeting
 from .sections import HeadingRules, fill_item, split_sections
-from .vocabulary import TEXT
+from .vocabulary import CLOSED_PART, OPEN_PART, label_heading
 
 
 @dataclass(frozen=True)
@@ -39,9 +40,14 @@ def parse_document(doc: Document, rules: ParseRules, layout: str) -> ParsedMeeti
         meeting.toc = toc.entries
     meeting_date = meeting.start.date() if meeting.start else None
     rules = _with_recurring_headings(rules, lines, heads)
+    parts = _agenda_parts(lines, toc)
     for position, head in enumerate(heads):
         end = heads[position + 1].index if position + 1 < len(heads) else len(lines)
-        meeting.items.append(_parse_item(doc, head, end, rules, meeting_date, meeting.body))
+        end = next((index for index, _ in parts if head.index < index < end), end)
+        item = _parse_item(doc, head, end, rules, meeting_date, meeting.body)
+        if _in_closed_part(parts, head.index):
+            item.public = False
+        meeting.items.append(item)
     _infer_kind(meeting)
     _check_completeness(meeting, heads)
     return meeting
@@ -56,6 +62,24 @@ def _parse_item(
     return item
 
 
+def _agenda_parts(lines, toc) -> list[tuple[int, bool]]:
+    """(line index, closed?) of the 'Åbne sager' / 'Lukkede sager' part headings."""
+    parts = []
+    for line in lines:
+        if toc and toc.start <= line.index < toc.end or not line.text or len(line.text) > 40:
+            continue
+        if CLOSED_PART.match(line.key):
+            parts.append((line.index, True))
+        elif OPEN_PART.match(line.key):
+            parts.append((line.index, False))
+    return parts
+
+
+def _in_closed_part(parts: list[tuple[int, bool]], index: int) -> bool:
+    before = [closed for position, closed in parts if position < index]
+    return bool(before) and before[-1]
+
+
 def _with_recurring_headings(rules: ParseRules, lines, heads: list[ItemHead]) -> ParseRules:
     """Marked headings (Markdown, bold) that open a section in most items are the
     template's headings, even when the vocabulary does not know them."""
@@ -66,18 +90,32 @@ def _with_recurring_headings(rules: ParseRules, lines, heads: list[ItemHead]) ->
         end = heads[position + 1].index if position + 1 < len(heads) else len(lines)
         counts.update(
             {
-                line.key
-                for line in lines[head.end_of_heading : end]
-                if line.marked and 2 < len(line.text) <= 80 and not line.text.endswith(".")
+                lines[index].key
+                for index in range(head.end_of_heading, end)
+                if _looks_like_heading(lines, index)
             }
         )
     needed = max(3, (len(heads) + 1) // 2)
-    recurring = {key: TEXT for key, n in counts.items() if n >= needed}
+    recurring = {key: label_heading(key) for key, n in counts.items() if n >= needed}
     recurring.update(rules.headings.extra)
     if recurring == rules.headings.extra:
         return rules
     headings = HeadingRules(extra=recurring, run_in=rules.headings.run_in)
     return ParseRules(headings, rules.numbered_items)
+
+
+_LABEL_LINE = re.compile(r"^[A-ZÆØÅ][^\d.:;!?\t]{2,58}:$")
+
+
+def _looks_like_heading(lines, index: int) -> bool:
+    """Set apart (bold, a heading level) or a short label alone on its line, 'Økonomi:'."""
+    line = lines[index]
+    if line.marked:
+        return 2 < len(line.text) <= 80 and not line.text.endswith(".")
+    alone = (index == 0 or lines[index - 1].blank) and (
+        index + 1 >= len(lines) or lines[index + 1].blank
+    )
+    return alone and bool(_LABEL_LINE.match(line.text)) and "indstiller" not in line.key
 
 
 def _infer_kind(meeting: ParsedMeeting) -> None:

@@ -33,11 +33,11 @@ class ItemHead:
 def find_item_heads(lines: list[Line], toc: Toc | None, *, allow_numbered: bool) -> list[ItemHead]:
     """Item headings in document order, with increasing numbers."""
     skip = range(toc.start, toc.end) if toc else range(0)
-    heads = _increasing(_candidates(lines, skip, PUNKT_HEADING, need_evidence=False))
+    heads = _best_run(_candidates(lines, skip, PUNKT_HEADING, need_evidence=False))
     if allow_numbered and len(heads) < 3:
         # 'Punkt N' may only occur in a cross reference while the items are '715. Title'
         numbered = _candidates(lines, skip, NUMBERED_HEADING, need_evidence=True, toc=toc)
-        numbered = _increasing(numbered)
+        numbered = _best_run(numbered)
         if len(numbered) > 2 * len(heads):
             return numbered
     return heads
@@ -57,9 +57,12 @@ def _candidates(
         if line.index in skip or not line.text or line.raw.lstrip().startswith(("-", "•")):
             continue
         match = pattern.match(line.text)
-        if not match or not _plausible_title(match.group("title")):
+        # a number in its own table cell ('4.' | 'Title' | '25/1234') or a line set apart
+        # by typography is a heading by its look, whatever case its title starts with
+        set_apart = line.marked or "\t" in line.text[: match.end("number") + 3] if match else False
+        if not match or not (set_apart or _plausible_title(match.group("title"))):
             continue
-        strong = line.marked or _fold(match.group("title")) in toc_titles
+        strong = set_apart or _fold(match.group("title")) in toc_titles
         if need_evidence and not strong and not _has_item_evidence(lines, line.index):
             continue
         heads.append(_make_head(lines, line.index, match))
@@ -90,7 +93,7 @@ def _has_item_evidence(lines: list[Line], index: int) -> bool:
 
 
 def _make_head(lines: list[Line], index: int, match: re.Match) -> ItemHead:
-    title = match.group("title").strip()
+    title = match.group("title").split("\t")[0].strip()  # later cells: case number, page
     end = index + 1
     if not title:  # 'Punkt 5' alone: the title is the next text line
         end, title = _next_title(lines, end)
@@ -139,13 +142,30 @@ def _continues_title(line: Line, title: str) -> bool:
     return len(text) < 120 and not text[0].isdigit()
 
 
-def _increasing(heads: list[ItemHead]) -> list[ItemHead]:
-    """Drop candidates whose number does not continue the sequence (cross references)."""
-    kept: list[ItemHead] = []
+def _best_run(heads: list[ItemHead]) -> list[ItemHead]:
+    """The item headings among the candidates.
+
+    Numbers must increase; when they start again (a list of contents printed as the
+    same headings, an agenda table before the items), the run that carries the items'
+    text wins: the most headings, then the most lines between them.
+    """
+    runs: list[list[ItemHead]] = []
     for head in heads:
-        if not kept or int(head.number) > int(kept[-1].number):
-            kept.append(head)
-    return kept
+        placed = False
+        for run in runs:
+            if int(head.number) > int(run[-1].number):
+                run.append(head)
+                placed = True
+                break
+        if not placed:
+            runs.append([head])
+    if not runs:
+        return []
+
+    def weight(run: list[ItemHead]) -> tuple[int, int]:
+        return len(run), run[-1].index - run[0].index  # the last item's end is unknown
+
+    return max(runs, key=weight)
 
 
 def _fold(text: str) -> str:

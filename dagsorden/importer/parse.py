@@ -27,10 +27,20 @@ def parse_doc(doc: Document) -> ParsedMeeting:
 
 def parse_file(path: str | Path) -> ParsedMeeting:
     """Read and parse one document; raises ExtractionError for unreadable input."""
+    return parse_doc(document_from_file(path))
+
+
+def document_from_file(path: str | Path) -> Document:
+    """File → blocks → the lines the reader reads (the blocks kept for --explain)."""
     extracted = extract_text(Path(path))
-    doc = Document.from_text(extracted.text, source=str(path), page_count=extracted.page_count)
+    doc = Document.from_text(
+        extracted.text,
+        source=str(path),
+        page_count=extracted.page_count,
+        blocks=extracted.blocks,
+    )
     doc.warnings.extend(extracted.warnings)
-    return parse_doc(doc)
+    return doc
 
 
 __all__ = ["ExtractionError", "parse_doc", "parse_file", "parse_text"]

@@ -185,9 +185,10 @@ def _markdown(lines: list[Line]) -> str:
 
 def _case_number(preamble: list[Line], sections: list[RawSection]) -> str | None:
     for line in preamble:
-        number = journal_number_in_line(line.text)
-        if number:
-            return number
+        for cell in line.text.split("\t"):  # 'Sagsnr.: 25/1234 | Sagsbehandler: ...'
+            number = journal_number_in_line(cell)
+            if number:
+                return number
     for section in sections:  # a 'Sagsnr.:' label further down
         for line in section.lines:
             if re.match(r"^(?:sags?\s*nr|j\.?\s*nr|journal)", line.text, re.IGNORECASE):
@@ -201,7 +202,10 @@ def _closed(title: str, preamble: list[Line]) -> bool:
     if CLOSED_MARKERS.search(title) and re.search(r"lukket|fortrolig", title, re.I):
         return True
     return any(
-        CLOSED_MARKERS.fullmatch(line.text.strip(" ()[]:.")) for line in preamble if line.text
+        CLOSED_MARKERS.fullmatch(cell.strip(" ()[]:."))
+        for line in preamble
+        for cell in line.text.split("\t")
+        if cell.strip()
     )
 
 

@@ -172,7 +172,10 @@ def journal_number_in_line(text: str) -> str | None:
     if label:
         value = label.group("value").strip().rstrip(".")
         found = re.match(JOURNAL, value)
-        return found.group(0) if found else value.split()[0]
+        if found:
+            return found.group(0)
+        first = value.split()[0]
+        return None if first.endswith(":") else first  # 'Sagsnr.:' empty, then a label
     return None
 
 

@@ -4,8 +4,6 @@ from dagsorden.importer.extract import (
     ExtractionError,
     extract_bytes,
     extract_text,
-    pdf_lines_to_text,
-    strip_running_lines,
 )
 from dagsorden.importer.parse import parse_file
 
@@ -41,33 +39,34 @@ def test_damaged_pdf_and_pdf_without_text(tmp_path):
         extract_text(path)
 
 
-def test_running_headers_and_page_numbers_are_removed():
-    pages = [
-        ["Referat - Byrådet", "Punkt 1: Budget", "tekst", "Side 1 af 3"],
-        ["Referat - Byrådet", "mere tekst", "Side 2 af 3"],
-        ["Referat - Byrådet", "Punkt 2: Anlæg", "Side 3 af 3"],
-    ]
-    cleaned, removed = strip_running_lines(pages)
-    assert removed == 6
-    assert cleaned == [["Punkt 1: Budget", "tekst"], ["mere tekst"], ["Punkt 2: Anlæg"]]
+def test_pdf_running_headers_go_and_wrapped_lines_join_with_hyphenation_undone(tmp_path):
+    from fpdf import FPDF
 
-
-def test_paragraphs_are_rebuilt_and_hyphenation_joined():
-    full = "x" * 50
-    page = [
-        f"Den nye plan styrker {full} bio-",
-        "diversiteten i parkerne.",
-        "",
-        f"Social- og Sundhedsudvalget {full} Social-",
-        "og Beskæftigelsesudvalget.",
-        "Overskrift",
-        "- punkt i en liste",
-    ]
-    text = pdf_lines_to_text([page])
-    paragraphs = text.strip().split("\n\n")
-    assert paragraphs[0].endswith("biodiversiteten i parkerne.")
-    assert paragraphs[1].endswith("Social- og Beskæftigelsesudvalget.")
-    assert paragraphs[2:] == ["Overskrift", "- punkt i en liste"]
+    pdf = FPDF()
+    pdf.set_auto_page_break(False)
+    for page in range(3):
+        pdf.add_page()
+        pdf.set_font("Helvetica", size=8)
+        pdf.cell(
+            0, 5, "Referat - Byrådet - 3. marts 2026", align="R", new_x="LMARGIN", new_y="NEXT"
+        )
+        pdf.set_y(40)
+        pdf.set_font("Helvetica", size=10)
+        words = "Den nye plan styrker arbejdet med bio- diversiteten i parkerne og langs åen " * 3
+        pdf.multi_cell(120, 5, words.strip(), new_x="LMARGIN", new_y="NEXT")
+        pdf.ln(4)
+        pdf.cell(0, 5, "Kort linje.", new_x="LMARGIN", new_y="NEXT")
+        pdf.set_y(-15)
+        pdf.set_font("Helvetica", size=8)
+        pdf.cell(0, 5, f"Side {page + 1} af 3", align="C")
+    path = tmp_path / "running.pdf"
+    pdf.output(str(path))
+    extracted = extract_text(path)
+    assert "Referat - Byrådet" not in extracted.text and "Side 2" not in extracted.text
+    paragraphs = extracted.text.strip().split("\n\n")
+    assert len(paragraphs) == 6  # one wrapped paragraph and one short line per page
+    assert paragraphs[0].startswith("Den nye plan") and "\n" not in paragraphs[0]
+    assert "removed 6 running header/footer lines" in extracted.warnings
 
 
 def test_pdf_agenda_is_parsed_with_toc_running_headers_and_wrapped_titles(tmp_path):
@@ -101,6 +100,15 @@ def test_html_is_rendered_to_headings_paragraphs_lists_and_tables():
     )
     text = extract_bytes(html.encode()).text
     assert "## Punkt 1: Budget" in text
-    assert "Tekst **fed**." in text
+    assert "Tekst fed." in text  # bold inside a sentence is emphasis, not structure
     assert "- en\n" in text and "a\t1" in text
+    html = (
+        "<p><b>Mødested:</b> Rådhuset</p><p><strong>Sagsfremstilling</strong></p>"
+        "<dl><dt>Sted</dt><dd>Salen</dd></dl>"
+    )
+    assert extract_bytes(html.encode()).text.split("\n\n") == [
+        "**Mødested:** Rådhuset",
+        "**Sagsfremstilling**",
+        "Sted\tSalen\n",
+    ]
     assert "menu" not in text and "x()" not in text

@@ -27,7 +27,7 @@ _TITLE = re.compile(
 _LABEL = re.compile(
     r"^(?P<label>"
     + "|".join(sorted((re.escape(k) for k in HEADER_LABELS), key=len, reverse=True))
-    + r")\b\s*(?P<sep>[:\t]?)\s*(?P<value>.*)$",
+    + r")\b *(?P<sep>[:\t]?)\s*(?P<value>.*)$",
     re.IGNORECASE,
 )
 _NEEDS_COLON = {"body", "absent", "time"}
@@ -94,6 +94,8 @@ def _label_value(lines: list[Line], position: int, value: str, field: str) -> tu
     if not value:  # value on the following line(s)
         while position < len(lines) and lines[position].blank:
             position += 1
+        if field == "location":
+            return _place(lines, position)
         if field != "participants":
             value = lines[position].text if position < len(lines) else ""
             return value, position + 1
@@ -103,6 +105,28 @@ def _label_value(lines: list[Line], position: int, value: str, field: str) -> tu
         position += 1
     joiner = ", " if _is_list_block(parts) else " "
     return joiner.join(p.lstrip("-•* ") for p in parts), position
+
+
+_ADDRESS = re.compile(
+    r"(?:\b\d{4}\s+[A-ZÆØÅ]|\b[A-ZÆØÅ]\w*(?:vej|gade|torv|plads|allé|stræde)\s+\d)"
+)
+
+
+def _place(lines: list[Line], position: int) -> tuple[str, int]:
+    """A place printed under its label over several short lines: building, street, town."""
+    parts: list[str] = []
+    while position < len(lines) and len(parts) < 4:
+        text = lines[position].text
+        if not text:
+            position += 1
+            continue
+        if _LABEL.match(text) or parse_date(text) or len(text) > 70:
+            break
+        if parts and not _ADDRESS.search(text):
+            break
+        parts.append(text.strip(" ,"))
+        position += 1
+    return ", ".join(parts), position
 
 
 def _is_list_block(parts: list[str]) -> bool:

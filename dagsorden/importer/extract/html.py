@@ -153,6 +153,8 @@ class _Walker(HTMLParser):
         list_entry, self.list_entry = self.list_entry, False
         source, self.source = self.source, ""
         text = "".join(text for text, _ in runs)
+        if source == "dd":  # a value printed over several lines: 'Rådhuset<br>Torvet 1'
+            text = ", ".join(x for x in (clean(line) for line in text.split("\n")) if x)
         for line in text.split("\n"):
             self._emit(clean(line), runs, heading, list_entry, source)
 

@@ -31,6 +31,7 @@ _HEADING_RATIO = 1.12  # a row this much larger than the body text is a heading
 _BULLET = re.compile(r"^(?:[•▪●◦■–-]|\d{1,2}[.)]|[a-z][.)])\s")
 _BULLET_GLYPHS = "•▪●◦■\uf0b7\uf0a7"
 _DIGITS = re.compile(r"\d+")
+_LABEL_START = re.compile(r"^[A-ZÆØÅ][\w .-]{1,24}:(?:\s|$)")
 _CONNECTIVES = {"og", "eller", "samt", "til", "som", "hhv."}
 
 
@@ -89,9 +90,10 @@ def pdf_blocks(data: bytes) -> tuple[list[Block], int, list[str]]:
         warnings.append(f"removed {removed} running header/footer lines")
     body_size = _body_size(pages)
     heading_sizes = _heading_sizes(pages, body_size)
+    right = _right_margin([row for rows in pages for row in rows])
     blocks = []
     for rows in pages:
-        blocks.extend(_page_blocks(rows, body_size, heading_sizes))
+        blocks.extend(_page_blocks(rows, body_size, heading_sizes, right))
     return blocks, len(pages), warnings
 
 
@@ -212,10 +214,11 @@ def _heading_sizes(pages: list[list[Row]], body: float) -> list[float]:
     return sorted(sizes, reverse=True)
 
 
-def _page_blocks(rows: list[Row], body: float, heading_sizes: list[float]) -> list[Block]:
+def _page_blocks(
+    rows: list[Row], body: float, heading_sizes: list[float], right: float
+) -> list[Block]:
     blocks: list[Block] = []
     previous: Row | None = None
-    right = _right_margin(rows)
     for row in rows:
         if len(row.segments) > 1 and _is_table_row(row):
             blocks.append(_row_block(row))
@@ -246,7 +249,7 @@ def _cells(row: Row) -> list[str]:
 def _right_margin(rows: list[Row]) -> float:
     """Where the text column ends: most lines of running text reach it."""
     ends = sorted(row.segments[-1].x1 for row in rows if not row.edge and len(row.segments) == 1)
-    return ends[int(len(ends) * 0.75)] if ends else 0.0
+    return ends[int(len(ends) * 0.95)] if ends else 0.0
 
 
 def _row_block(row: Row) -> Block:
@@ -262,8 +265,8 @@ def _row_block(row: Row) -> Block:
     )
 
 
-def _style(row: Row, body: float) -> tuple[bool, bool]:
-    return row.size >= body * _HEADING_RATIO, row.bold
+def _style(row: Row, body: float) -> tuple[bool, bool, float]:
+    return row.size >= body * _HEADING_RATIO, row.bold, round(row.size * 2) / 2
 
 
 def _continues(block: Block, previous: Row, row: Row, body: float, right: float) -> bool:
@@ -276,6 +279,8 @@ def _continues(block: Block, previous: Row, row: Row, body: float, right: float)
         return False
     if _style(previous, body) != _style(row, body) or _starts_entry(row):
         return False
+    if _LABEL_START.match(row.text):
+        return False  # 'Fraværende: ...' under a long 'Medlemmer: ...' line
     if block.kind == HEADING and block.text.rstrip().endswith((".", ":")):
         return False
     gap = row.y0 - previous.y1
@@ -302,7 +307,7 @@ def _starts_entry(row: Row) -> bool:
 
 
 def _new_block(row: Row, body: float, heading_sizes: list[float]) -> Block:
-    larger, bold = _style(row, body)
+    larger, bold, _ = _style(row, body)
     text = row.text
     source = f"{'bold ' if bold else ''}{row.size:g}pt"
     if larger:

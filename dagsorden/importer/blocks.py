@@ -54,7 +54,8 @@ def clean(text: str) -> str:
 
 def blocks_to_text(blocks: list[Block]) -> str:
     """The blocks as Markdown-ish paragraphs, one blank line between blocks."""
-    return "\n\n".join(render_block(block) for block in blocks if block.text.strip()) + "\n"
+    body = "\n\n".join(render_block(block) for block in blocks if block.text.strip())
+    return body + "\n" if body else ""
 
 
 def render_block(block: Block) -> str:

@@ -13,6 +13,7 @@ an agenda; the reader takes such rows as items.
 from __future__ import annotations
 
 import re
+from html import escape
 from html.parser import HTMLParser
 
 from ..blocks import HEADING, LIST_ENTRY, PARAGRAPH, ROW, Block, clean
@@ -193,10 +194,25 @@ def _lead(runs: list[tuple[str, bool]]) -> str:
     return clean("".join(lead))
 
 
+# Marked sections: CDATA keeps its text; Word's conditional markup ('<![if !supportLists]>',
+# '<![endif]>') goes; any other '<![' is text. The tokenizer asserts on them otherwise.
+_CDATA = re.compile(r"<!\[CDATA\[(.*?)\]\]>", re.S)
+_CONDITIONAL = re.compile(r"<!\[[^\[\]<>]{0,200}\]>")
+
+
+def _without_marked_sections(html: str) -> str:
+    html = _CDATA.sub(lambda m: escape(m.group(1)), html)
+    return _CONDITIONAL.sub("", html).replace("<![", "&lt;![")
+
+
 def html_blocks(html: str) -> tuple[list[Block], None, list[str]]:
     walker = _Walker()
-    walker.feed(html)
-    walker.close()
+    warnings = []
+    try:
+        walker.feed(_without_marked_sections(html))
+        walker.close()
+    except (AssertionError, ValueError) as exc:  # the tokenizer's way of refusing markup
+        warnings.append(f"the HTML is malformed; read up to where it broke ({exc})")
     walker.end_row()
     walker.flush()
-    return walker.blocks, None, []
+    return walker.blocks, None, warnings

@@ -81,10 +81,14 @@ class Row:
 def pdf_blocks(data: bytes) -> tuple[list[Block], int, list[str]]:
     from ..extract import ExtractionError
 
-    pages = _read_pages(data, ExtractionError)
+    pages, repaired = _read_pages(data, ExtractionError)
     if not any(rows for rows in pages):
+        if repaired or not pages:
+            raise ExtractionError("the PDF is damaged or truncated: no readable text")
         raise ExtractionError("the PDF has no text layer: needs OCR (scanned pages?)")
     warnings = []
+    if repaired:
+        warnings.append("the PDF was damaged (truncated?) and repaired: pages may be missing")
     pages, removed = _drop_running_rows(pages)
     if removed:
         warnings.append(f"removed {removed} running header/footer lines")
@@ -97,7 +101,7 @@ def pdf_blocks(data: bytes) -> tuple[list[Block], int, list[str]]:
     return blocks, len(pages), warnings
 
 
-def _read_pages(data: bytes, error: type[Exception]) -> list[list[Row]]:
+def _read_pages(data: bytes, error: type[Exception]) -> tuple[list[list[Row]], bool]:
     import pymupdf
 
     pymupdf.TOOLS.mupdf_display_errors(False)
@@ -110,7 +114,8 @@ def _read_pages(data: bytes, error: type[Exception]) -> list[list[Row]]:
         if document.needs_pass and not document.authenticate(""):
             raise error("the PDF is encrypted with a password; save an unprotected copy")
         try:
-            return [_page_rows(page, number) for number, page in enumerate(document, start=1)]
+            pages = [_page_rows(page, number) for number, page in enumerate(document, start=1)]
+            return pages, bool(document.is_repaired)
         except Exception as exc:  # noqa: BLE001
             raise error(f"the PDF is damaged: {type(exc).__name__}: {exc}") from exc
 

@@ -9,8 +9,15 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from dagsorden.importer.blocks import HEADING, LIST_ENTRY, PARAGRAPH, ROW, Block
-from dagsorden.importer.blocks import blocks_to_text, line_origins
+from dagsorden.importer.blocks import (
+    HEADING,
+    LIST_ENTRY,
+    PARAGRAPH,
+    ROW,
+    Block,
+    blocks_to_text,
+    line_origins,
+)
 from dagsorden.importer.extract import MAX_TEXT_BYTES, ExtractionError, extract_bytes
 from dagsorden.importer.parse import parse_text
 from dagsorden.importer.runner import EXIT_NO_ITEMS, EXIT_UNREADABLE, run_parse

@@ -13,9 +13,9 @@ from dataclasses import dataclass, field
 from .document import Document
 from .header import guess_municipality, parse_header
 from .items import ItemHead, find_item_heads
-from .parsed import ParsedItem, ParsedMeeting
-from .sections import HeadingRules, fill_item, split_sections
-from .vocabulary import CLOSED_PART, OPEN_PART, label_heading
+from .parsed import ParsedItem, ParsedMeeting, ParsedTrace
+from .sections import HeadingRules, classify_heading, fill_item, split_sections
+from .vocabulary import CLOSED_PART, OPEN_PART, label_heading, section_role
 
 
 @dataclass(frozen=True)
@@ -44,9 +44,12 @@ def parse_document(doc: Document, rules: ParseRules, layout: str) -> ParsedMeeti
     for position, head in enumerate(heads):
         end = heads[position + 1].index if position + 1 < len(heads) else len(lines)
         end = next((index for index, _ in parts if head.index < index < end), end)
-        item = _parse_item(doc, head, end, rules, meeting_date, meeting.body)
+        item = _parse_item(doc, head, end, rules, meeting_date, meeting.body, meeting.trace)
         if _in_closed_part(parts, head.index):
             item.public = False
+            meeting.trace.append(
+                ParsedTrace(f"item {item.number} closed", head.index, "in a closed part")
+            )
         meeting.items.append(item)
     _infer_kind(meeting)
     _check_completeness(meeting, heads)
@@ -54,12 +57,39 @@ def parse_document(doc: Document, rules: ParseRules, layout: str) -> ParsedMeeti
 
 
 def _parse_item(
-    doc: Document, head: ItemHead, end: int, rules: ParseRules, meeting_date, meeting_body
+    doc: Document,
+    head: ItemHead,
+    end: int,
+    rules: ParseRules,
+    meeting_date,
+    meeting_body,
+    trace: list[ParsedTrace],
 ) -> ParsedItem:
     item = ParsedItem(number=head.number, title=head.title)
     preamble, sections = split_sections(doc.lines[head.end_of_heading : end], rules.headings)
     fill_item(item, preamble, sections, meeting_date=meeting_date, meeting_body=meeting_body)
+    trace.append(ParsedTrace(f"item {item.number}", head.index, head.rule, head.runner_up))
+    for section in sections:
+        what = f"item {item.number} › {section.heading.text}"
+        rule = "; ".join(x for x in (_section_rule(section, rules), section.placement) if x)
+        trace.append(ParsedTrace(what, section.heading.index, rule))
     return item
+
+
+def _section_rule(section, rules: ParseRules) -> str:
+    key = section.heading.key
+    if section.heading.text != section.heading.raw.strip() and ":" in section.heading.raw:
+        if section_role(key) or key in rules.headings.extra:
+            return f"run-in label '{section.heading.text}:' → {section.role}"
+    if section_role(key):
+        return f"heading in the Danish vocabulary → {section.role}"
+    if key in rules.headings.extra:
+        return (
+            "recurs across items, set apart (bold, heading, or a label alone on its line); "
+            f"its words label it {section.role}"
+        )
+    named = " ".join(str(x) for x in (section.heading_body, section.heading_date) if x)
+    return f"decision heading{' naming ' + named if named else ''} → {section.role}"
 
 
 def _agenda_parts(lines, toc) -> list[tuple[int, bool]]:
@@ -104,12 +134,15 @@ def _with_recurring_headings(rules: ParseRules, lines, heads: list[ItemHead]) ->
     return ParseRules(headings, rules.numbered_items)
 
 
+_VOCABULARY_ONLY = HeadingRules()
 _LABEL_LINE = re.compile(r"^[A-ZÆØÅ][^\d.:;!?\t]{2,58}:$")
 
 
 def _looks_like_heading(lines, index: int) -> bool:
     """Set apart (bold, a heading level) or a short label alone on its line, 'Økonomi:'."""
     line = lines[index]
+    if classify_heading(line, _VOCABULARY_ONLY):
+        return False  # the vocabulary reads it already (and a decision heading's date)
     if line.marked:
         return 2 < len(line.text) <= 80 and not line.text.endswith(".")
     alone = (index == 0 or lines[index - 1].blank) and (

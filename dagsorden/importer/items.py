@@ -28,6 +28,8 @@ class ItemHead:
     number: str
     title: str
     end_of_heading: int  # index after the heading (and wrapped title lines)
+    rule: str = ""
+    runner_up: str = ""
 
 
 def find_item_heads(lines: list[Line], toc: Toc | None, *, allow_numbered: bool) -> list[ItemHead]:
@@ -39,8 +41,16 @@ def find_item_heads(lines: list[Line], toc: Toc | None, *, allow_numbered: bool)
         numbered = _candidates(lines, skip, NUMBERED_HEADING, need_evidence=True, toc=toc)
         numbered = _best_run(numbered)
         if len(numbered) > 2 * len(heads):
+            _note_runner_up(numbered, f"{len(heads)} 'Punkt N' heading(s)" if heads else "")
             return numbered
+        _note_runner_up(heads, f"{len(numbered)} 'N. Title' line(s)" if numbered else "")
     return heads
+
+
+def _note_runner_up(heads: list[ItemHead], other: str) -> None:
+    if other:
+        for head in heads:
+            head.runner_up = "; ".join(x for x in (head.runner_up, f"not {other}") if x)
 
 
 def _candidates(
@@ -65,8 +75,25 @@ def _candidates(
         strong = set_apart or _fold(match.group("title")) in toc_titles
         if need_evidence and not strong and not _has_item_evidence(lines, line.index):
             continue
-        heads.append(_make_head(lines, line.index, match))
+        head = _make_head(lines, line.index, match)
+        head.rule = _rule(pattern, line, strong, set_apart)
+        heads.append(head)
     return heads
+
+
+def _rule(pattern: re.Pattern, line: Line, strong: bool, set_apart: bool) -> str:
+    shape = "'Punkt N' heading" if pattern is PUNKT_HEADING else "'N. Title' line"
+    if "\t" in line.text:
+        return f"{shape}: the number is in its own table cell"
+    if line.level:
+        return f"{shape}, set apart as a heading (level {line.level})"
+    if line.bold:
+        return f"{shape}, set apart in bold"
+    if strong:
+        return f"{shape}, its title is in the table of contents"
+    if pattern is PUNKT_HEADING:
+        return shape
+    return f"{shape}, followed by a case number or a template heading"
 
 
 def _plausible_title(title: str) -> bool:
@@ -165,7 +192,13 @@ def _best_run(heads: list[ItemHead]) -> list[ItemHead]:
     def weight(run: list[ItemHead]) -> tuple[int, int]:
         return len(run), run[-1].index - run[0].index  # the last item's end is unknown
 
-    return max(runs, key=weight)
+    best = max(runs, key=weight)
+    losers = [run for run in runs if run is not best and len(run) > 1]
+    if losers:
+        other = max(losers, key=weight)
+        _note_runner_up(best, f"an earlier/later run of {len(other)} heading(s) from line "
+                        f"{other[0].index + 1} (a list of contents?)")  # fmt: skip
+    return best
 
 
 def _fold(text: str) -> str:

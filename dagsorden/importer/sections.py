@@ -66,6 +66,7 @@ class RawSection:
     lines: list[Line] = field(default_factory=list)
     heading_body: str | None = None  # body named in a decision heading
     heading_date: date | None = None  # date named in a decision heading
+    placement: str = ""  # why a decision block is this meeting's or history (--explain)
 
     @property
     def texts(self) -> list[str]:
@@ -347,6 +348,7 @@ def _read_decisions(
     earlier = []
     for block in blocks:
         text = _decision_text(block)
+        block.placement = _placement(block, current, meeting_date)
         if block is current:
             item.decision = text
         elif block.heading_date:
@@ -356,6 +358,16 @@ def _read_decisions(
             earlier.append(block)
     item.history.sort(key=lambda e: e.date or date.min)
     return earlier
+
+
+def _placement(block: RawSection, current: RawSection | None, meeting_date) -> str:
+    if block is current:
+        if block.heading_date:
+            return "this meeting's decision: dated as the meeting"
+        return "this meeting's decision: the last decision block without another date"
+    if block.heading_date:
+        return f"history: a decision dated {block.heading_date:%d-%m-%Y}, not the meeting's date"
+    return "ignored: an earlier undated decision block (the last one wins)"
 
 
 def _current_decision_block(

@@ -78,9 +78,9 @@ def _parse_item(
 
 def _section_rule(section, rules: ParseRules) -> str:
     key = section.heading.key
-    if section.heading.text != section.heading.raw.strip() and ":" in section.heading.raw:
-        if section_role(key) or key in rules.headings.extra:
-            return f"run-in label '{section.heading.text}:' → {section.role}"
+    run_in = section.heading.text != section.heading.raw.strip() and ":" in section.heading.raw
+    if run_in and (section_role(key) or key in rules.headings.extra):
+        return f"run-in label '{section.heading.text}:' → {section.role}"
     if section_role(key):
         return f"heading in the Danish vocabulary → {section.role}"
     if key in rules.headings.extra:

@@ -46,6 +46,7 @@ class Segment:
     bold_chars: int
     chars: int
     lead: str = ""  # leading bold run when the rest is not bold
+    value_x: float = 0.0  # where the text after the bold label starts
 
 
 @dataclass
@@ -146,6 +147,7 @@ def _segment(line: dict) -> Segment | None:
     sizes = Counter()
     bold_chars = chars = 0
     lead, lead_open = [], True
+    value_x = 0.0
     for span in spans:
         n = len(span["text"].strip())
         bold = bool(span["flags"] & _BOLD_FLAG) or "bold" in span.get("font", "").lower()
@@ -154,12 +156,13 @@ def _segment(line: dict) -> Segment | None:
         bold_chars += n if bold else 0
         if lead_open and bold:
             lead.append(span["text"])
-        else:
+        elif lead_open:
             lead_open = False
+            value_x = span["bbox"][0]
     x0, y0, x1, y1 = line["bbox"]
     size = sizes.most_common(1)[0][0]
     lead_text = clean("".join(lead)) if 0 < bold_chars < chars else ""
-    return Segment(x0, x1, y0, y1, clean(text), size, bold_chars, chars, lead_text)
+    return Segment(x0, x1, y0, y1, clean(text), size, bold_chars, chars, lead_text, value_x)
 
 
 def _group_rows(segments: list[Segment], page: int) -> list[Row]:
@@ -236,15 +239,20 @@ def _page_blocks(
 
 
 def _is_table_row(row: Row) -> bool:
-    return any(
-        b.x0 - a.x1 > _CELL_GAP for a, b in zip(row.segments, row.segments[1:], strict=False)
-    )
+    return any(_cell_break(a, b) for a, b in zip(row.segments, row.segments[1:], strict=False))
+
+
+def _cell_break(a: Segment, b: Segment) -> bool:
+    """A wide gap, or a bold label set apart from its plain value: 'Mødested  Rådhuset'."""
+    gap = b.x0 - a.x1
+    label = a.bold_chars == a.chars and b.bold_chars == 0 and len(a.text) < 40
+    return gap > _CELL_GAP or label and gap > 0.8 * a.size
 
 
 def _cells(row: Row) -> list[str]:
     cells = [row.segments[0].text]
     for a, b in zip(row.segments, row.segments[1:], strict=False):
-        if b.x0 - a.x1 > _CELL_GAP:
+        if _cell_break(a, b):
             cells.append(b.text)
         else:
             cells[-1] = clean(f"{cells[-1]} {b.text}")
@@ -292,11 +300,19 @@ def _continues(block: Block, previous: Row, row: Row, body: float, right: float)
     line_height = previous.y1 - previous.y0
     if gap > 0.7 * line_height or row.lead:
         return False
-    right = max(right, row.segments[-1].x1)  # a wider next line moves the margin
-    width = right - previous.x0
-    if previous.segments[-1].x1 < right - max(0.2 * width, 5 * previous.size):
+    if not _line_was_full(previous, row, right):
         return False
+    if previous.lead and abs(row.x0 - previous.segments[0].value_x) < 6:
+        return True  # the wrapped value of 'Deltagere  A, B, C' under its value
     return abs(row.x0 - previous.x0) < 40 or block.kind == LIST_ENTRY
+
+
+def _line_was_full(previous: Row, row: Row, right: float) -> bool:
+    """The typesetter broke the line: the next line's first word did not fit after it."""
+    right = max(right, row.segments[-1].x1)  # a wider next line moves the margin
+    first_word = row.text.split()[0] if row.text.split() else ""
+    word_width = (len(first_word) + 1) * row.size * 0.5
+    return previous.segments[-1].x1 + word_width >= right - 1.5 * previous.size
 
 
 def _wraps_cell(block: Block, previous: Row, row: Row) -> bool:

@@ -292,9 +292,14 @@ def _read_history(item: ParsedItem, sections: list[RawSection]) -> None:
             item.history.extend(parse_history(section.texts))
 
 
+# 'Godkendt. 09/12/2025 Handicaprådet': a layout that runs the history's lines together
+_RUN_TOGETHER_ENTRY = re.compile(r"(?<=[.!])\s+(?=\d{1,2}[./-]\d{1,2}[./-]\d{4}\s+[A-ZÆØÅ])")
+
+
 def parse_history(texts: list[str]) -> list[ParsedHistoryEntry]:
     entries: list[ParsedHistoryEntry] = []
     decision_lines: list[list[str]] = []
+    texts = [part for text in texts for part in _RUN_TOGETHER_ENTRY.split(text)]
     for text in texts:
         entry = _history_entry(text)
         if entry:
@@ -324,8 +329,23 @@ def _history_entry(text: str) -> ParsedHistoryEntry | None:
         when = parse_date(match.group("date"))
         if when and _plausible_body(body):
             rest = match.groupdict().get("rest")
-            return ParsedHistoryEntry(when, body, rest.strip() if rest else None)
+            body, decision = _body_and_decision(body, text)
+            return ParsedHistoryEntry(when, body, rest.strip() if rest else decision)
     return None
+
+
+# '10/12/2025 Økonomiudvalget Anbefales.': the body ends at its last body word
+_BODY_THEN_DECISION = re.compile(
+    r"^(?P<body>.*?(?:udvalg(?:et)?|råd(?:et)?|bestyrelse(?:n)?|direktion(?:en)?|forum))"
+    r"\s+(?P<decision>[A-ZÆØÅ][^A-ZÆØÅ]*)$"
+)
+
+
+def _body_and_decision(body: str, text: str) -> tuple[str, str | None]:
+    split = _BODY_THEN_DECISION.match(body)
+    if split and text.rstrip().endswith((".", "!")):
+        return split.group("body"), split.group("decision").strip() + "."
+    return body, None
 
 
 def _plausible_body(body: str) -> bool:

@@ -32,6 +32,7 @@ _BULLET = re.compile(r"^(?:[•▪●◦■–-]|\d{1,2}[.)]|[a-z][.)])\s")
 _BULLET_GLYPHS = "•▪●◦■\uf0b7\uf0a7"
 _DIGITS = re.compile(r"\d+")
 _LABEL_START = re.compile(r"^[A-ZÆØÅ][\w .-]{1,24}:(?:\s|$)")
+_AUTO_HYPHENS = ("\u2010", "\u00ad")  # inserted by hyphenation (WeasyPrint, Word), not typed
 _CONNECTIVES = {"og", "eller", "samt", "til", "som", "hhv."}
 
 
@@ -294,7 +295,7 @@ def _continues(block: Block, previous: Row, row: Row, body: float, right: float)
         return False
     if _LABEL_START.match(row.text):
         return False  # 'Fraværende: ...' under a long 'Medlemmer: ...' line
-    if block.kind == HEADING and block.text.rstrip().endswith((".", ":")):
+    if block.kind == HEADING and block.text.rstrip().endswith(":"):
         return False
     gap = row.y0 - previous.y1
     line_height = previous.y1 - previous.y0
@@ -354,6 +355,10 @@ def _append(block: Block, row: Row) -> None:
 
 
 def _join(current: str, line: str) -> str:
+    if current.endswith(_AUTO_HYPHENS):  # a typesetter's hyphenation: always a word break
+        return current[:-1] + line
+    if current.endswith("/"):  # 'boliger/' + 'mindre lokalsamfund'
+        return current + line
     if re.search(r"\w-$", current):
         first_word = line.split()[0] if line.split() else ""
         if first_word in _CONNECTIVES or not line[:1].islower():

@@ -20,7 +20,7 @@ from .vocabulary import BODY_WORDS, DOCUMENT_KINDS, HEADER_LABELS
 
 _KIND_WORDS = "|".join(sorted((re.escape(k) for k in DOCUMENT_KINDS), key=len, reverse=True))
 _TITLE = re.compile(
-    rf"^(?P<kind>{_KIND_WORDS})\b[\s:,-]*(?:(?:for|til|fra)\s+)?(?:møde(?:t)?\s+i\s+)?"
+    rf"^(?P<kind>{_KIND_WORDS})\b[\s:,-]*(?:(?:for|til|fra|af)\s+)?(?:møde(?:t)?\s+i\s+)?"
     rf"(?P<body>.*?)[\s,]*(?:(?:(?:den|d\.)\s*|,\s*)?(?P<date>{ANY_DATE})(?P<rest>.*))?$",
     re.IGNORECASE,
 )
@@ -31,6 +31,7 @@ _LABEL = re.compile(
     re.IGNORECASE,
 )
 _NEEDS_COLON = {"body", "absent", "time"}
+_ROOM_WORDS = {"mødelokale", "lokale"}  # 'Mødelokale 3' is the place itself
 _PERIOD_PREFIX = re.compile(r"^\d{2}-\d{2}\s+")  # '22-25 Socialudvalget': a sort key
 _MUNICIPALITY = re.compile(r"\b([A-ZÆØÅ][a-zæøå]+(?:-[A-ZÆØÅ][a-zæøå]+)?)\s+Kommunes?\b")
 _NOT_MUNICIPALITY = {"Den", "Hver", "Denne", "Samme", "Anden", "Hele", "Egen", "Vores", "Din"}
@@ -79,8 +80,15 @@ def _read_labels(lines: list[Line], meeting: ParsedMeeting) -> None:
         if not match:
             position += 1
             continue
-        field = HEADER_LABELS[match.group("label").casefold()]
-        if field in _NEEDS_COLON and not match.group("sep") and not lines[position].marked:
+        label = match.group("label").casefold()
+        field = HEADER_LABELS[label]
+        alone = not match.group("value").strip()  # 'Starttidspunkt' on its own line
+        bare = not match.group("sep") and not lines[position].marked and not alone
+        if bare and label in _ROOM_WORDS:
+            _apply_label(meeting, "location", lines[position].text)  # 'Mødelokale 3'
+            position += 1
+            continue
+        if field in _NEEDS_COLON and bare:
             position += 1  # 'Udvalg for ...' in running text is no label
             continue
         value, position = _label_value(lines, position, match.group("value"), field)

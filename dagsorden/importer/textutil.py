@@ -85,7 +85,7 @@ MONTHS = {
 }  # fmt: skip
 
 _MONTH_NAMES = "|".join(sorted(MONTHS, key=len, reverse=True))
-NUMERIC_DATE = r"\d{1,2}[./-]\d{1,2}[./-](?:\d{4}|\d{2})(?!\d)"
+NUMERIC_DATE = r"\d{1,2}(?:[./-]\d{1,2}[./-](?:\d{4}|\d{2})|/\d{1,2} \d{4})(?!\d)"
 ISO_DATE = r"\d{4}-\d{2}-\d{2}"
 WORD_DATE = rf"\d{{1,2}}\.?\s*(?:{_MONTH_NAMES})\.?\s+\d{{4}}"
 ANY_DATE = rf"(?:{ISO_DATE}|{NUMERIC_DATE}|{WORD_DATE})"
@@ -107,7 +107,7 @@ def _to_date(token: str) -> date | None:
     try:
         if re.fullmatch(ISO_DATE, token):
             return date.fromisoformat(token)
-        numeric = re.fullmatch(r"(\d{1,2})[./-](\d{1,2})[./-](\d{2,4})", token)
+        numeric = re.fullmatch(r"(\d{1,2})[./-](\d{1,2})(?:[./-]| )(\d{2,4})", token)
         if numeric:
             day, month, year = (int(g) for g in numeric.groups())
             return date(year + 2000 if year < 100 else year, month, day)

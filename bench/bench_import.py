@@ -171,9 +171,8 @@ def _time_pdfplumber(path: Path) -> float | None:
 
 def bench_shapes() -> dict:
     """The test documents in other systems' shapes (tests/importer/shapes.py)."""
-    from tests.importer import shapes
-
     from dagsorden.importer.parse import parse_file
+    from tests.importer import shapes
 
     results = {}
     with tempfile.TemporaryDirectory() as tmp:

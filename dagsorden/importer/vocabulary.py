@@ -138,7 +138,7 @@ SECTION_HEADINGS: dict[str, str] = {
 _DECISION_WORD = r"(?:beslutning(?:er)?|afgørelse|protokol)"
 DECISION_HEADING = re.compile(
     rf"^{_DECISION_WORD}"
-    rf"(?:\s+(?:i|for|fra|på|af)\s+|\s+)(?P<body>[A-ZÆØÅ0-9].*?)?"
+    rf"(?:(?:\s+(?:i|for|fra|på|af))?\s+(?!den\b|d\.)(?P<body>[A-ZÆØÅ0-9].*?))?"
     rf"(?:,?\s+(?:den|d\.)\s*(?P<date>{ANY_DATE})|\s+(?P<date2>{ANY_DATE}))?:?$",
     re.IGNORECASE,
 )

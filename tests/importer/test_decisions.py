@@ -1,0 +1,50 @@
+"""Decisions wherever a system prints them; earlier bodies' decisions become history."""
+
+import pytest
+
+from dagsorden.importer.parse import parse_text
+
+_HEADER = "Referat\n\nØkonomiudvalget\n\nMødedato: 10. marts 2026 kl. 16.00\n\n"
+
+
+def _minutes(decision_heading: str, *, first: bool = False) -> str:
+    earlier = "**Beslutning i Teknisk Udvalg den 02-03-2026**\n\nAnbefales.\n\n"
+    ours = f"**{decision_heading}**\n\nGodkendt.\n\nFraværende: Carl Dahl\n\n"
+    body = "**Indstilling**\n\nDirektionen indstiller, at budgettet godkendes.\n\n"
+    item = ours + body + earlier if first else body + earlier + ours
+    second = f"**2. Eventuelt**\n\n**{decision_heading}**\n\nIntet.\n"
+    return _HEADER + "**1. Budget 2027**\n\n" + item + second
+
+
+@pytest.mark.parametrize(
+    "heading",
+    [
+        "Beslutning fra Økonomiudvalget, 10-03-2026",
+        "Økonomiudvalgets beslutning den 10. marts 2026",
+        "Beslutning i Økonomiudvalget den 10-03-2026",
+        "Beslutning Økonomiudvalget 10.03.2026",
+        "Beslutning i Økonomiudvalget den 10. marts 2026:",
+        "Beslutning den 10-03-2026",
+        "Udvalgets beslutning",
+        "Afgørelse",
+    ],
+)
+@pytest.mark.parametrize("first", [False, True])
+def test_this_meetings_decision_and_the_earlier_body_in_history(heading, first):
+    item = parse_text(_minutes(heading, first=first)).items[0]
+    assert item.decision == "Godkendt."
+    assert item.absent == ["Carl Dahl"]
+    assert [(h.body, h.date.isoformat(), h.decision) for h in item.history] == [
+        ("Teknisk Udvalg", "2026-03-02", "Anbefales.")
+    ]
+
+
+def test_a_decision_dated_another_day_is_not_this_meetings():
+    text = _minutes("Beslutning i Økonomiudvalget den 10-03-2026").replace(
+        "Beslutning i Økonomiudvalget den 10-03-2026**\n\nGodkendt.",
+        "Beslutning i Økonomiudvalget den 03-02-2026**\n\nUdsat.",
+        1,
+    )
+    item = parse_text(text).items[0]
+    assert item.decision is None
+    assert [h.date.isoformat() for h in item.history] == ["2026-02-03", "2026-03-02"]

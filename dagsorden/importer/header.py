@@ -10,6 +10,7 @@ from .textutil import (
     ANY_DATE,
     PARTY_LETTER,
     Line,
+    looks_like_name,
     name_and_extras,
     parse_date,
     parse_datetime,
@@ -111,8 +112,33 @@ def _label_value(lines: list[Line], position: int, value: str, field: str) -> tu
     while position < len(lines) and lines[position].text and not _LABEL.match(lines[position].text):
         parts.append(lines[position].text)
         position += 1
+    if field in ("participants", "absent"):
+        names, position = _names_one_per_line(lines, position)
+        if names:
+            return ", ".join([*(p.lstrip("-•* ") for p in parts), *names]), position
     joiner = ", " if _is_list_block(parts) else " "
     return joiner.join(p.lstrip("-•* ") for p in parts), position
+
+
+def _names_one_per_line(lines: list[Line], position: int) -> tuple[list[str], int]:
+    """'Deltagere:' and then one member per paragraph ('Anne Berg (A)'), as PDFs print a
+    list of short lines."""
+    names: list[str] = []
+    end = position
+    while position < len(lines):
+        line = lines[position]
+        if line.blank:
+            position += 1
+            continue
+        text = line.text.lstrip("-•* ")
+        if _LABEL.match(text) or line.marked or "\t" in text or "." in text:
+            break
+        if not looks_like_name(text):
+            break
+        names.append(text)
+        position += 1
+        end = position
+    return names, end
 
 
 _ADDRESS = re.compile(

@@ -95,3 +95,18 @@ def test_header_dates_times_and_places_in_the_forms_danish_documents_print(
     assert meeting.body == body
     assert meeting.start.isoformat(timespec="minutes") == start
     assert meeting.location == location
+
+
+def test_participants_and_afbud_printed_one_per_line_under_their_label():
+    meeting = parse_text(
+        "Referat\n\nByrådet\n\nMødedato: 5. marts 2026 kl. 17.00\n\nDeltagere:\n\n"
+        "Anne Berg (A)\n\nBo Kjær (V)\n\n- Carl Dahl (F)\n\nAfbud:\n\nDorte Ravn\n\n"
+        "Mødested: Rådhuset" + _ITEM
+    )
+    assert [(p.name, p.party, p.note) for p in meeting.participants] == [
+        ("Anne Berg", "A", None),
+        ("Bo Kjær", "V", None),
+        ("Carl Dahl", "F", None),
+        ("Dorte Ravn", None, "Fravær"),
+    ]
+    assert meeting.location == "Rådhuset"

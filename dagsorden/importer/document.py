@@ -1,4 +1,5 @@
-"""A document's text split into lines, with the facts layout detection looks at."""
+"""A document as the reader sees it: lines (from text or from extracted blocks), its
+table of contents, and the blocks themselves for ``parse --explain``."""
 
 from __future__ import annotations
 

@@ -1,7 +1,11 @@
-"""The shared parsing engine: header, contents, items and their sections.
+"""The one reader: header, contents, items and their sections, for every document.
 
-Layout families (see :mod:`layouts`) feed it their rules; the engine itself has no
-knowledge of any particular municipality.
+It reads the lines that :mod:`blocks` wrote from the extracted blocks, so typography is
+visible to it as heading levels, bold and table cells. Items come from :mod:`items`,
+sections and decisions from :mod:`sections`, the header from :mod:`header`. Headings
+that are set apart and recur across items are the template's sections whatever their
+words; the vocabulary only labels them. A layout family (:mod:`layouts`) may add heading
+labels as a hint; the reader has no knowledge of any particular municipality.
 """
 
 from __future__ import annotations

@@ -1,4 +1,11 @@
-"""Finding the agenda items: their heading lines, numbers and titles."""
+"""Finding the agenda items: their heading lines, numbers and titles.
+
+Any numbering a real document uses ('Punkt 4', '4.', three-digit running numbers,
+'Sag nr. 4', a number in its own table cell) is a candidate; a bare '4. Title' needs
+evidence (set apart by typography, listed in the contents, or followed by a case
+number or a template heading). Numbers must increase; when the headings run twice (a
+contents table, an agenda table), the run that carries the items' text wins.
+"""
 
 from __future__ import annotations
 

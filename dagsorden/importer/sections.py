@@ -1,7 +1,10 @@
 """One item's body: template sections and what they say.
 
-The body of an item is cut at template headings (see :mod:`vocabulary`); each
-section is then read by its role: recommendation, decision, history, attachments.
+The body of an item is cut at template headings: the vocabulary's (see
+:mod:`vocabulary`) and the headings the document itself sets apart and repeats in
+every item (found by :mod:`engine`, labelled by their words). Each section is then read
+by its role: recommendation, decision (this meeting's, or an earlier body's, which goes
+to the history), history, attachments.
 """
 
 from __future__ import annotations

@@ -1,7 +1,8 @@
 """Line-level helpers: Markdown-ish markers, dates, journal numbers, names.
 
-Published agendas reach us as plain text, Markdown-like text, PDF text or HTML;
-everything is reduced to lines first, and these helpers look at one line at a time.
+Every document reaches the reader as lines: text and Markdown as written, PDF, HTML and
+Word through their blocks (:mod:`blocks`), which keep typography as ``#`` levels,
+``**`` bold and tab-separated table cells. These helpers look at one line at a time.
 """
 
 from __future__ import annotations

@@ -72,6 +72,7 @@ def _parse_item(
     item = ParsedItem(number=head.number, title=head.title)
     preamble, sections = split_sections(doc.lines[head.end_of_heading : end], rules.headings)
     fill_item(item, preamble, sections, meeting_date=meeting_date, meeting_body=meeting_body)
+    item.case_number = item.case_number or head.case_number
     trace.append(ParsedTrace(f"item {item.number}", head.index, head.rule, head.runner_up))
     for section in sections:
         what = f"item {item.number} › {section.heading.text}"

@@ -37,6 +37,7 @@ class ItemHead:
     end_of_heading: int  # index after the heading (and wrapped title lines)
     rule: str = ""
     runner_up: str = ""
+    case_number: str | None = None  # printed in the heading's own row: '4. | Title | 25/1234'
 
 
 def find_item_heads(lines: list[Line], toc: Toc | None, *, allow_numbered: bool) -> list[ItemHead]:
@@ -127,7 +128,8 @@ def _has_item_evidence(lines: list[Line], index: int) -> bool:
 
 
 def _make_head(lines: list[Line], index: int, match: re.Match) -> ItemHead:
-    title = match.group("title").split("\t")[0].strip()  # later cells: case number, page
+    cells = match.group("title").split("\t")
+    title = cells[0].strip()  # later cells: case number, page
     end = index + 1
     if not title:  # 'Punkt 5' alone: the title is the next text line
         end, title = _next_title(lines, end)
@@ -135,7 +137,8 @@ def _make_head(lines: list[Line], index: int, match: re.Match) -> ItemHead:
         title = f"{title} {lines[end].text}"
         end += 1
     end, title = _dangling_continuation(lines, end, title)
-    return ItemHead(index, str(int(match.group("number"))), title, end)
+    case = next((c for c in map(journal_number_in_line, cells[1:]) if c), None)
+    return ItemHead(index, str(int(match.group("number"))), title, end, case_number=case)
 
 
 # A title cannot end in a conjunction, preposition or hyphen: the heading wrapped, and

@@ -112,3 +112,31 @@ def test_html_is_rendered_to_headings_paragraphs_lists_and_tables():
         "Sted\tSalen\n",
     ]
     assert "menu" not in text and "x()" not in text
+
+
+def test_word_headings_numbered_by_word_itself_get_their_numbers(tmp_path):
+    from docx import Document
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+
+    document = Document()
+    document.add_heading("Referat Teknisk Udvalg", 0)
+    document.add_paragraph("Mødedato: 5. marts 2026 kl. 16.00")
+    for title in ("Godkendelse af dagsorden", "Vejbelysning på Skovvej", "Eventuelt"):
+        heading = document.add_heading(title, level=1)
+        numbering = OxmlElement("w:numPr")
+        for name, value in (("w:ilvl", "0"), ("w:numId", "1")):
+            child = OxmlElement(name)
+            child.set(qn("w:val"), value)
+            numbering.append(child)
+        heading._p.get_or_add_pPr().append(numbering)
+        document.add_heading("Beslutning", level=2)
+        document.add_paragraph("Godkendt.")
+    path = tmp_path / "numbered.docx"
+    document.save(str(path))
+    meeting = parse_file(path)
+    assert [(i.number, i.title, i.decision) for i in meeting.items] == [
+        ("1", "Godkendelse af dagsorden", "Godkendt."),
+        ("2", "Vejbelysning på Skovvej", "Godkendt."),
+        ("3", "Eventuelt", "Godkendt."),
+    ]

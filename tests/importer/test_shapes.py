@@ -64,3 +64,24 @@ def test_explain_shows_the_runner_up_when_a_contents_table_repeats_the_items(tmp
     first_item = text.split("item 1  ←")[1].split("\n")[:2]
     assert "h2" in first_item[0] and "set apart as a heading (level 2)" in first_item[1]
     assert "runner-up: not an earlier/later run of 5 heading(s)" in text
+
+
+def test_an_agenda_printed_only_as_a_table_of_rows_is_a_list_of_items(tmp_path):
+    path = tmp_path / "table.html"
+    path.write_text(
+        "<html><body><h1>Dagsorden</h1><p>Teknisk Udvalg</p>"
+        "<p>Mødedato: 5. marts 2026 kl. 16.00</p><table>"
+        "<tr><th>Nr.</th><th>Sag</th><th>Sagsnr.</th></tr>"
+        "<tr><td>1.</td><td>godkendelse af dagsorden</td><td>26/101</td></tr>"
+        "<tr><td>2.</td><td>Vejbelysning på Skovvej</td><td>26/102</td></tr>"
+        "<tr><td>3.</td><td>Lukket punkt: Køb af ejendom</td><td>26/103</td></tr>"
+        "</table></body></html>",
+        encoding="utf-8",
+    )
+    meeting = parse_file(path)
+    assert (meeting.kind, meeting.body) == ("agenda", "Teknisk Udvalg")
+    assert [(i.number, i.title, i.case_number, i.public) for i in meeting.items] == [
+        ("1", "godkendelse af dagsorden", "26/101", True),
+        ("2", "Vejbelysning på Skovvej", "26/102", True),
+        ("3", "Lukket punkt: Køb af ejendom", "26/103", False),
+    ]

@@ -29,15 +29,49 @@ def docx_blocks(data: bytes) -> tuple[list[Block], None, list[str]]:
     except Exception as exc:  # noqa: BLE001 - zip files that are not Word fail variously
         raise ExtractionError(f"the file is a zip archive but not a Word document: {exc}") from exc
     blocks: list[Block] = []
+    counters: dict[int, int] = {}
     for element in document.element.body.iterchildren():
         tag = element.tag.rsplit("}", 1)[-1]
         if tag == "p":
-            block = _paragraph(Paragraph(element, document))
+            paragraph = Paragraph(element, document)
+            block = _paragraph(paragraph)
             if block:
+                _number_heading(block, paragraph, counters)
                 blocks.append(block)
         elif tag == "tbl":
             blocks.extend(_table(Table(element, document)))
     return blocks, None, []
+
+
+_NUMBERED_ALREADY = re.compile(r"^(?:punkt\s*)?\d{1,4}[.):]?\s")
+
+
+def _number_heading(block: Block, paragraph, counters: dict[int, int]) -> None:
+    """Word's automatic heading numbers are not in the text: '1.' is drawn by Word.
+    Count them per level so 'Godkendelse af dagsorden' reads as '1. Godkendelse …'."""
+    if block.kind != HEADING or not _has_numbering(paragraph):
+        return
+    level = block.level
+    counters[level] = counters.get(level, 0) + 1
+    for deeper in [key for key in counters if key > level]:
+        del counters[deeper]
+    if not _NUMBERED_ALREADY.match(block.text.casefold()):
+        block.text = f"{counters[level]}. {block.text}"
+        block.source += ", automatic number"
+
+
+def _has_numbering(paragraph) -> bool:
+    """Numbered directly, or through its style (or the style it is based on)."""
+    elements = [paragraph._p]
+    style = paragraph.style
+    while style is not None and len(elements) < 6:
+        elements.append(style.element)
+        style = style.base_style
+    for element in elements:
+        properties = element.pPr
+        if properties is not None and properties.numPr is not None:
+            return True
+    return False
 
 
 def _paragraph(paragraph) -> Block | None:

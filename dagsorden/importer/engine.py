@@ -116,22 +116,28 @@ def _in_closed_part(parts: list[tuple[int, bool]], index: int) -> bool:
 
 
 def _with_recurring_headings(rules: ParseRules, lines, heads: list[ItemHead]) -> ParseRules:
-    """Marked headings (Markdown, bold) that open a section in most items are the
-    template's headings, even when the vocabulary does not know them."""
+    """Headings set apart (Markdown, bold, a label alone on its line) that open a section
+    in most items are the template's headings, even when the vocabulary does not know
+    them. Where the template's headings are such labels ('Økonomi:'), a label of the
+    same look that only one item has is a heading too: it is set apart like its
+    siblings."""
     if len(heads) < 3:
         return rules
     counts: Counter[str] = Counter()
+    labels: set[str] = set()
     for position, head in enumerate(heads):
         end = heads[position + 1].index if position + 1 < len(heads) else len(lines)
-        counts.update(
-            {
-                lines[index].key
-                for index in range(head.end_of_heading, end)
-                if _looks_like_heading(lines, index)
-            }
-        )
+        found = {
+            lines[index]
+            for index in range(head.end_of_heading, end)
+            if _looks_like_heading(lines, index)
+        }
+        counts.update({line.key for line in found})
+        labels.update(line.key for line in found if not line.marked)
     needed = max(3, (len(heads) + 1) // 2)
     recurring = {key: label_heading(key) for key, n in counts.items() if n >= needed}
+    if any(key in labels for key in recurring):
+        recurring.update({key: label_heading(key) for key in labels})
     recurring.update(rules.headings.extra)
     if recurring == rules.headings.extra:
         return rules

@@ -133,6 +133,8 @@ def _heading_here(
 ) -> RawSection | None:
     if line.blank or not (previous_blank or line.marked):
         return None
+    if not line.marked and line.text[0].islower():
+        return None  # 'beskrivelse' typed as a paragraph of its own is text, not a heading
     in_decision = current is not None and current.role == DECISION
     found = classify_heading(line, rules)
     if found:

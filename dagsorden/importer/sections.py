@@ -45,7 +45,8 @@ from .vocabulary import (
 )
 
 _BULLET = re.compile(r"^\s*(?:[-•*–]|\d{1,2}[.)])\s+")
-_RUN_IN = re.compile(r"^(?P<label>[A-ZÆØÅa-zæøå][^:]{1,60}?)\s*:\s+(?P<rest>\S.*)$")
+# 'Beslutning: Godkendt.' or a label cell beside its value: 'Beslutning | Godkendt.'
+_RUN_IN = re.compile(r"^(?P<label>[A-ZÆØÅa-zæøå][^:\t]{1,60}?)(?:\s*:\s+|\s*:?\t+)(?P<rest>\S.*)$")
 _LIST_NUMBER = re.compile(r"^\d{1,2}\s*[:.)]\s+(?=\S)")
 _RECOMMENDER = re.compile(r"^(?P<by>.+?)\s+indstiller\b(?P<rest>.*)$", re.IGNORECASE | re.DOTALL)
 _CLAUSE = re.compile(r"^(?:[-•*]\s*)?(?:\d{1,2}[.)]\s*)?at\b", re.IGNORECASE)
@@ -87,8 +88,8 @@ class HeadingRules:
 def classify_heading(line: Line, rules: HeadingRules) -> tuple[str, str | None, date | None] | None:
     """(role, body, date) if the line is a template heading of an item."""
     text = line.text
-    if not text or len(text) > 160 or _BULLET.match(line.raw.lstrip("# ")):
-        return None
+    if not text or len(text) > 160 or _BULLET.match(line.raw.lstrip("# ")) or "\t" in text:
+        return None  # a table row is a label and its value (read as run-in), never a heading
     role = section_role(line.key) or rules.extra.get(line.key)
     if role:
         return role, None, None

@@ -48,3 +48,32 @@ def test_a_decision_dated_another_day_is_not_this_meetings():
     item = parse_text(text).items[0]
     assert item.decision is None
     assert [h.date.isoformat() for h in item.history] == ["2026-02-03", "2026-03-02"]
+
+
+def test_decisions_printed_in_a_column_beside_their_label(tmp_path):
+    from dagsorden.importer.parse import parse_file
+
+    rows = "".join(
+        f"<h2>{n}. {title}</h2><table><tr><td>Sagsnr.</td><td>26/10{n}</td></tr>"
+        f"<tr><td>Indstilling</td><td>Direktionen indstiller, at sagen godkendes.</td></tr>"
+        f"<tr><td>Beslutning</td><td>{decision}</td></tr></table>"
+        for n, title, decision in (
+            (1, "Godkendelse af dagsorden", "Godkendt."),
+            (2, "Budget 2027", "Anbefales over for Byrådet."),
+            (3, "Eventuelt", "Intet."),
+        )
+    )
+    path = tmp_path / "columns.html"
+    path.write_text(
+        f"<html><body><h1>Referat</h1><p>Økonomiudvalget</p><p>Mødedato: 10. marts 2026</p>"
+        f"{rows}</body></html>",
+        encoding="utf-8",
+    )
+    meeting = parse_file(path)
+    assert [(i.case_number, i.decision) for i in meeting.items] == [
+        ("26/101", "Godkendt."),
+        ("26/102", "Anbefales over for Byrådet."),
+        ("26/103", "Intet."),
+    ]
+    assert meeting.items[1].recommendation_by == "Direktionen"
+    assert len(meeting.items[1].recommendation_clauses) == 1

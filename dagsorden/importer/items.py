@@ -43,15 +43,30 @@ class ItemHead:
 def find_item_heads(lines: list[Line], toc: Toc | None, *, allow_numbered: bool) -> list[ItemHead]:
     """Item headings in document order, with increasing numbers."""
     skip = range(toc.start, toc.end) if toc else range(0)
-    heads = _best_run(_candidates(lines, skip, PUNKT_HEADING, need_evidence=False))
+    punkt = _candidates(lines, skip, PUNKT_HEADING, need_evidence=False)
+    heads = _best_run(_set_apart_like_siblings(punkt, lines))
     if allow_numbered and len(heads) < 3:
         # 'Punkt N' may only occur in a cross reference while the items are '715. Title'
         numbered = _candidates(lines, skip, NUMBERED_HEADING, need_evidence=True, toc=toc)
-        numbered = _best_run(numbered)
+        numbered = _best_run(_set_apart_like_siblings(numbered, lines))
         if len(numbered) > 2 * len(heads):
             _note_runner_up(numbered, f"{len(heads)} 'Punkt N' heading(s)" if heads else "")
             return numbered
         _note_runner_up(heads, f"{len(numbered)} 'N. Title' line(s)" if numbered else "")
+    return heads
+
+
+def _set_apart_like_siblings(heads: list[ItemHead], lines: list[Line]) -> list[ItemHead]:
+    """Where most item headings are set apart (a heading, bold, a number cell), a plain
+    line of the same shape is a sentence or a cross reference, not an item."""
+
+    def apart(head: ItemHead) -> bool:
+        line = lines[head.index]
+        return line.marked or "\t" in line.text
+
+    marked = [head for head in heads if apart(head)]
+    if len(marked) >= 3 and len(marked) >= 0.75 * len(heads):
+        return marked
     return heads
 
 

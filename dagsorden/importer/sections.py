@@ -143,8 +143,8 @@ def _heading_here(
         if in_decision and line.text.endswith(":") and role == TEXT:
             return None  # 'Økonomi:' as a label inside a decision text
         return RawSection(line, role, heading_body=body, heading_date=when)
-    if rules.run_in and not in_decision:
-        return _run_in_heading(line, rules)
+    if rules.run_in and (not in_decision or "\t" in line.text):
+        return _run_in_heading(line, rules)  # a label cell ends a decision; 'Økonomi:' not
     return None
 
 
@@ -342,8 +342,8 @@ def _history_entry(text: str) -> ParsedHistoryEntry | None:
 
 # '10/12/2025 Økonomiudvalget Anbefales.': the body ends at its last body word
 _BODY_THEN_DECISION = re.compile(
-    r"^(?P<body>.*?(?:udvalg(?:et)?|råd(?:et)?|bestyrelse(?:n)?|direktion(?:en)?|forum))"
-    r"\s+(?P<decision>[A-ZÆØÅ][^A-ZÆØÅ]*)$"
+    r"^(?P<body>.*?(?i:udvalg(?:et)?|råd(?:et)?|bestyrelse(?:n)?|direktion(?:en)?|forum))"
+    r"\s*[:,–-]?\s+(?P<decision>[A-ZÆØÅ][^A-ZÆØÅ]*)$"
 )
 
 

@@ -77,7 +77,15 @@ ITEMS = [
          public=False),
 ]  # fmt: skip
 
-SHAPES = ("firstagenda_pdf", "edoc_pdf", "acadre_pdf", "word_pdf", "word_docx", "firstagenda_html")
+SHAPES = (
+    "firstagenda_pdf",
+    "edoc_pdf",
+    "acadre_pdf",
+    "word_pdf",
+    "word_docx",
+    "firstagenda_html",
+    "table_pdf",
+)
 
 
 class _Pdf(FPDF):
@@ -376,6 +384,51 @@ def firstagenda_html(path) -> None:
         parts.append("</section>")
     parts.append("</body></html>")
     path.write_text("".join(parts), encoding="utf-8")
+
+
+def _cell_row(pdf: _Pdf, label: str, text: str, width: float = 35) -> None:
+    """A label column beside a value that wraps over several lines."""
+    pdf.set_font("Helvetica", "B", 10)
+    y = pdf.get_y()
+    pdf.cell(width, 5, label)
+    pdf.set_xy(pdf.l_margin + width, y)
+    pdf.set_font("Helvetica", "", 10)
+    pdf.multi_cell(0, 5, text, new_x="LMARGIN", new_y="NEXT")
+    pdf.ln(2)
+
+
+def table_pdf(path) -> None:
+    """Everything in columns: number | title rows, label | value rows for the header and
+    for each item's fields, the decision in its own column."""
+    pdf = _new_pdf(f"Referat {BODY} {DATE_NUMERIC}")
+    pdf.text_line(f"Referat for {BODY}", 16, "B", gap=3)
+    _cell_row(pdf, "Dato", f"{DATE_WORDS}, kl. 16.00")
+    _cell_row(pdf, "Sted", ", ".join(PLACE))
+    _cell_row(pdf, "Medlemmer", _members())
+    _cell_row(pdf, "Fraværende", ABSENT)
+    for item in ITEMS:
+        pdf.ln(3)
+        pdf.set_font("Helvetica", "B", 12)
+        y = pdf.get_y()
+        pdf.cell(15, 7, f"{item.number}.")
+        pdf.set_xy(pdf.l_margin + 15, y)
+        status = "" if item.public else "Lukket punkt: "
+        pdf.multi_cell(0, 7, status + item.title, new_x="LMARGIN", new_y="NEXT")
+        pdf.ln(1)
+        if item.case:
+            _cell_row(pdf, "Sagsnr.", item.case)
+        _cell_row(pdf, "Sagsfremstilling", item.text)
+        for position, line in enumerate(["Direktionen indstiller,", *item.clauses]):
+            _cell_row(pdf, "" if position else "Indstilling", line)
+        if item.earlier:
+            body, when, decision = item.earlier
+            _cell_row(pdf, "Sagens forløb", f"{when} {body}: {decision}")
+        _cell_row(pdf, "Beslutning", item.decision)
+        if item.absent:
+            _cell_row(pdf, "Fraværende", ", ".join(item.absent))
+        for position, name in enumerate(item.bilag):
+            _cell_row(pdf, "" if position else "Bilag", name)
+    pdf.output(str(path))
 
 
 def make(shape: str, directory) -> object:

@@ -232,7 +232,7 @@ def _page_blocks(
         if len(row.segments) > 1 and _is_table_row(row):
             blocks.append(_row_block(row))
         elif previous is not None and blocks and _continues(blocks[-1], previous, row, body, right):
-            _append(blocks[-1], row)
+            _append(blocks[-1], row, previous, right)
         else:
             blocks.append(_new_block(row, body, heading_sizes))
         previous = row
@@ -343,11 +343,14 @@ def _new_block(row: Row, body: float, heading_sizes: list[float]) -> Block:
     )
 
 
-def _append(block: Block, row: Row) -> None:
+def _append(block: Block, row: Row, previous: Row, right: float) -> None:
     text = row.text
     if block.kind == ROW:
         cells = list(block.cells)
-        cells[-1] = _join(cells[-1], text)
+        if _line_was_full(previous, row, right):
+            cells[-1] = _join(cells[-1], text)
+        else:  # the cell's own lines: a place over two lines, one bilag per line
+            cells[-1] = f"{cells[-1]}\n{text}"
         block.cells = tuple(cells)
         block.text = "\t".join(cells)
         return

@@ -294,7 +294,8 @@ def render(parse: dict, imports: dict[str, dict], count: int, pdf: dict, shapes:
     lines += [
         "",
         "Test documents in other systems' shapes (`tests/importer/shapes.py`: FirstAgenda",
-        "PDF and HTML, eDoc PDF, Acadre PDF, Word PDF and .docx), fields read wrong out of",
+        "PDF and HTML, eDoc PDF, Acadre PDF, Word PDF and .docx, a PDF in columns), fields",
+        "read wrong out of",
         "header, participants, absences and per item title, case number, public flag,",
         "decision, absences, bilag, recommendation clauses and history:",
         "",

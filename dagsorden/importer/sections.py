@@ -181,6 +181,8 @@ def fill_item(
     _read_attachments(item, sections)
     _read_references(item, sections)
     _read_history(item, sections)
+    for section in sections:
+        _dated_first_line(section)
     earlier = _read_decisions(item, sections, meeting_date, meeting_body)
     item.absent = _absences(preamble, [s for s in sections if s not in earlier])
 
@@ -384,6 +386,26 @@ def _read_decisions(
             earlier.append(block)
     item.history.sort(key=lambda e: e.date or date.min)
     return earlier
+
+
+_BODY_WORD = re.compile(r"udvalg|råd\b|rådet|bestyrelse|direktion|forum", re.IGNORECASE)
+
+
+def _dated_first_line(section: RawSection) -> None:
+    """'Beslutning' and under it 'Økonomiudvalget, 10-03-2026': the line names the body
+    and date of the decision, as a dated heading would."""
+    if section.role != DECISION or section.heading_date is not None:
+        return
+    first = next((line for line in section.lines if line.text), None)
+    if first is None or len(first.text) > 80:
+        return
+    for pattern in (_HISTORY_BODY_FIRST, _HISTORY_BODY_COMMA):
+        match = pattern.match(first.text.rstrip(":"))
+        if match and not match.groupdict().get("rest") and _BODY_WORD.search(match["body"]):
+            section.heading_body = match["body"].strip(" ,.:–-")
+            section.heading_date = parse_date(match["date"])
+            section.lines = [line for line in section.lines if line is not first]
+            return
 
 
 def _placement(block: RawSection, current: RawSection | None, meeting_date) -> str:

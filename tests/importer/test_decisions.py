@@ -77,3 +77,17 @@ def test_decisions_printed_in_a_column_beside_their_label(tmp_path):
     ]
     assert meeting.items[1].recommendation_by == "Direktionen"
     assert len(meeting.items[1].recommendation_clauses) == 1
+
+
+def test_the_body_and_date_on_the_line_under_a_plain_decision_heading():
+    text = (
+        _HEADER + "**1. Budget 2027**\n\n**Indstilling**\n\nDirektionen indstiller, at "
+        "budgettet godkendes.\n\n**Beslutning**\n\nTeknisk Udvalg, 02-03-2026\n\nAnbefales.\n\n"
+        "**Beslutning**\n\nØkonomiudvalget den 10-03-2026\n\nGodkendt.\n\n"
+        "**2. Eventuelt**\n\n**Beslutning**\n\nØkonomiudvalget den 10-03-2026\n\nIntet.\n"
+    )
+    first, second = parse_text(text).items
+    assert first.decision == "Godkendt." and second.decision == "Intet."
+    assert [(h.body, h.date.isoformat(), h.decision) for h in first.history] == [
+        ("Teknisk Udvalg", "2026-03-02", "Anbefales.")
+    ]

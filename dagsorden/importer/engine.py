@@ -83,7 +83,10 @@ def _parse_item(
 
 def _section_rule(section, rules: ParseRules) -> str:
     key = section.heading.key
-    run_in = section.heading.text != section.heading.raw.strip() and ":" in section.heading.raw
+    printed = re.sub(r"^[#*\s]+", "", section.heading.raw).rstrip("* :")
+    run_in = (
+        printed.startswith(section.heading.text) and len(printed) > len(section.heading.text) + 1
+    )
     if run_in and (section_role(key) or key in rules.headings.extra):
         return f"run-in label '{section.heading.text}:' → {section.role}"
     if section_role(key):

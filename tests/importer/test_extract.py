@@ -140,3 +140,50 @@ def test_word_headings_numbered_by_word_itself_get_their_numbers(tmp_path):
         ("2", "Vejbelysning på Skovvej", "Godkendt."),
         ("3", "Eventuelt", "Godkendt."),
     ]
+
+
+def test_a_page_set_in_two_columns_is_read_left_column_first(tmp_path):
+    from fpdf import FPDF
+
+    columns = {
+        10: [("1. Godkendelse af dagsorden", 12), ("Beslutning", 0), ("Godkendt.", 10),
+             ("2. Ny cykelsti langs Ådalen", 12), ("Sagsfremstilling", 0),
+             ("Forvaltningen foreslår en ny cykelsti langs åen mellem skolen og stationen, "
+              "så børn kan cykle sikkert til skole hele året.", 10),
+             ("Beslutning", 0),
+             ("Godkendt med den bemærkning, at belysningen skal dæmpes af hensyn til dyrene.",
+              10)],
+        110: [("3. Vintervedligeholdelse", 12), ("Sagsfremstilling", 0),
+              ("Kommunen har indgået en ny aftale om snerydning og saltning af veje og stier "
+               "for de kommende tre vintre.", 10),
+              ("Beslutning", 0), ("Taget til efterretning.", 10), ("4. Eventuelt", 12),
+              ("Beslutning", 0), ("Intet.", 10)],
+    }  # fmt: skip
+    pdf = FPDF()
+    pdf.set_auto_page_break(False)
+    pdf.add_page()
+    pdf.set_font("Helvetica", "B", 16)
+    pdf.cell(0, 10, "Referat - Teknisk Udvalg", new_x="LMARGIN", new_y="NEXT")
+    pdf.set_font("Helvetica", "", 10)
+    pdf.cell(0, 6, "Mødedato: 5. marts 2026 kl. 16.00", new_x="LMARGIN", new_y="NEXT")
+    top = pdf.get_y() + 4
+    for x, paragraphs in columns.items():
+        pdf.set_xy(x, top)
+        for text, size in paragraphs:
+            pdf.set_font("Helvetica", "" if size == 10 else "B", size or 10)
+            pdf.set_x(x)
+            pdf.multi_cell(88, 5, text, new_x="LEFT", new_y="NEXT")
+            pdf.ln(2)
+    path = tmp_path / "columns.pdf"
+    pdf.output(str(path))
+    meeting = parse_file(path)
+    assert [(i.number, i.title) for i in meeting.items] == [
+        ("1", "Godkendelse af dagsorden"),
+        ("2", "Ny cykelsti langs Ådalen"),
+        ("3", "Vintervedligeholdelse"),
+        ("4", "Eventuelt"),
+    ]
+    assert meeting.items[1].decision == (
+        "Godkendt med den bemærkning, at belysningen skal dæmpes af hensyn til dyrene."
+    )
+    assert meeting.items[2].decision == "Taget til efterretning."

@@ -57,6 +57,7 @@ class Row:
     y1: float
     segments: list[Segment] = field(default_factory=list)
     edge: str | None = None  # "top" or "bottom" band of the page: running header room
+    column_right: float | None = None  # the right edge of its column on a two-column page
 
     @property
     def lead(self) -> str:
@@ -131,13 +132,36 @@ def _page_rows(page, number: int) -> list[Row]:
             segment = _segment(line)
             if segment and abs(line.get("dir", (1, 0))[1]) < 0.1:  # horizontal text only
                 segments.append(segment)
-    rows = _group_rows(segments, number)
+    width = page.rect.width or 595
+    gutter = _column_gutter(segments, width)
+    if gutter is not None:  # two columns of running text: the left one is read first
+        rows = _group_rows([s for s in segments if s.x1 <= gutter], number)
+        for row in rows:
+            row.column_right = gutter
+        rows += _group_rows([s for s in segments if s.x1 > gutter], number)
+    else:
+        rows = _group_rows(segments, number)
     height = page.rect.height or 842
     for row in rows:
         row.edge = "top" if row.y1 < height * _EDGE_BAND else None
         if row.y0 > height * (1 - _EDGE_BAND):
             row.edge = "bottom"
     return rows
+
+
+def _column_gutter(segments: list[Segment], width: float) -> float | None:
+    """The x between two columns of running text, if the page is set in two: most
+    lines end before the middle or start after it, and none crosses it."""
+    middle = width / 2
+    text = [s for s in segments if len(s.text) > 15]
+    if len(text) < 12:
+        return None
+    crossing = [s for s in text if s.x0 < middle - 10 and s.x1 > middle + 10]
+    left = [s for s in text if s.x1 <= middle + 10]
+    right = [s for s in text if s.x0 >= middle - 10]
+    if len(crossing) > 0.1 * len(text) or min(len(left), len(right)) < 0.3 * len(text):
+        return None
+    return max(s.x1 for s in left) + 1
 
 
 def _segment(line: dict) -> Segment | None:
@@ -310,6 +334,7 @@ def _continues(block: Block, previous: Row, row: Row, body: float, right: float)
 
 def _line_was_full(previous: Row, row: Row, right: float) -> bool:
     """The typesetter broke the line: the next line's first word did not fit after it."""
+    right = previous.column_right or right
     right = max(right, row.segments[-1].x1)  # a wider next line moves the margin
     first_word = row.text.split()[0] if row.text.split() else ""
     word_width = (len(first_word) + 1) * row.size * 0.5

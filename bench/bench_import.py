@@ -69,6 +69,123 @@ def _pages(text: str, meeting) -> int:
     return max(1, len(text) // 3000)
 
 
+_PARAGRAPH = (
+    "Forvaltningen har gennemgået sagen og vurderer, at forslaget kan gennemføres inden for "
+    "den afsatte ramme. Projektet er drøftet med de berørte parter, og der er enighed om "
+    "tidsplanen. Udgifterne afholdes af anlægsbudgettet for vejområdet, og der forventes "
+    "ingen afledte driftsudgifter i de kommende budgetår. "
+)
+
+
+def hundred_page_pdf(path: Path, pages: int = 100) -> int:
+    """An agenda PDF of about `pages` pages: bold larger item headings, bold section
+    headings, running header and footer, a two-column header table (invented text)."""
+    from fpdf import FPDF
+
+    class Agenda(FPDF):
+        def header(self):
+            self.set_font("Helvetica", size=8)
+            self.cell(0, 5, "Teknisk Udvalg - Referat - 4. marts 2026", align="R")
+            self.ln(8)
+
+        def footer(self):
+            self.set_y(-12)
+            self.set_font("Helvetica", size=8)
+            self.cell(0, 5, f"Side {self.page_no()} af {{nb}}", align="C")
+
+    pdf = Agenda()
+    pdf.set_auto_page_break(True, margin=20)
+    pdf.add_page()
+    pdf.set_font("Helvetica", "B", 18)
+    pdf.cell(0, 10, "Referat - Teknisk Udvalg", new_x="LMARGIN", new_y="NEXT")
+    for label, value in (("Mødedato", "4. marts 2026 kl. 16.00"), ("Mødested", "Rådhuset")):
+        pdf.set_font("Helvetica", "B", 10)
+        pdf.cell(40, 6, label)
+        pdf.set_font("Helvetica", "", 10)
+        pdf.cell(0, 6, value, new_x="LMARGIN", new_y="NEXT")
+    number = 0
+    while pdf.page_no() < pages:
+        number += 1
+        pdf.set_font("Helvetica", "B", 13)
+        pdf.multi_cell(0, 7, f"{number}. Vejprojekt nr. {number} i den nordlige bydel",
+                       new_x="LMARGIN", new_y="NEXT")  # fmt: skip
+        pdf.set_font("Helvetica", "", 10)
+        pdf.cell(0, 6, f"Sagsnr.: 26/{1000 + number}", new_x="LMARGIN", new_y="NEXT")
+        for heading in ("Sagsresumé", "Sagsbeskrivelse", "Indstilling", "Beslutning"):
+            pdf.set_font("Helvetica", "B", 11)
+            pdf.cell(0, 7, heading, new_x="LMARGIN", new_y="NEXT")
+            pdf.set_font("Helvetica", "", 10)
+            text = _PARAGRAPH * (4 if heading == "Sagsbeskrivelse" else 1)
+            pdf.multi_cell(0, 5, text, new_x="LMARGIN", new_y="NEXT")
+            pdf.ln(2)
+    pdf.output(str(path))
+    return number
+
+
+def bench_pdf(rounds: int = 3) -> dict:
+    """Parse a 100-page PDF; extraction alone with PyMuPDF and, if installed, pdfplumber."""
+    from dagsorden.importer.parse import parse_file
+
+    with tempfile.TemporaryDirectory() as tmp:
+        path = Path(tmp) / "hundred.pdf"
+        items = hundred_page_pdf(path)
+        best = float("inf")
+        for _ in range(rounds):
+            started = time.perf_counter()
+            meeting = parse_file(path)
+            best = min(best, time.perf_counter() - started)
+        result = {
+            "pages": meeting.page_count,
+            "items_made": items,
+            "items_found": len(meeting.items),
+            "seconds": round(best, 3),
+            "pymupdf_extract_seconds": round(_time_pymupdf(path), 3),
+        }
+        plumber = _time_pdfplumber(path)
+        if plumber is not None:
+            result["pdfplumber_extract_seconds"] = round(plumber, 3)
+        return result
+
+
+def _time_pymupdf(path: Path) -> float:
+    import pymupdf
+
+    started = time.perf_counter()
+    with pymupdf.open(path) as document:
+        for page in document:
+            page.get_text("dict")
+    return time.perf_counter() - started
+
+
+def _time_pdfplumber(path: Path) -> float | None:
+    try:
+        import pdfplumber
+    except ImportError:
+        return None
+    started = time.perf_counter()
+    with pdfplumber.open(path) as document:
+        for page in document.pages:
+            page.extract_words(extra_attrs=["fontname", "size"])
+    return time.perf_counter() - started
+
+
+def bench_shapes() -> dict:
+    """The test documents in other systems' shapes (tests/importer/shapes.py)."""
+    from dagsorden.importer.parse import parse_file
+    from tests.importer import shapes
+
+    results = {}
+    with tempfile.TemporaryDirectory() as tmp:
+        for shape in shapes.SHAPES:
+            started = time.perf_counter()
+            meeting = parse_file(shapes.make(shape, Path(tmp)))
+            results[shape] = {
+                "differences": len(shapes.differences(meeting)),
+                "seconds": round(time.perf_counter() - started, 3),
+            }
+    return results
+
+
 def write_documents(folder: Path, count: int) -> None:
     from dagsorden.importer.synthetic import generate
 
@@ -133,7 +250,7 @@ def fresh_postgres(url: str) -> str | None:
     return url
 
 
-def render(parse: dict, imports: dict[str, dict], count: int) -> str:
+def render(parse: dict, imports: dict[str, dict], count: int, pdf: dict, shapes: dict) -> str:
     lines = [
         SECTION,
         "",
@@ -151,6 +268,10 @@ def render(parse: dict, imports: dict[str, dict], count: int) -> str:
             f"{parse['items']} items), in-process | {parse['seconds']:.3f} s "
             f"= **{parse['pages_per_second']:.0f} pages/s** | < 1 s |"
         )
+    lines.append(
+        f"| parse a {pdf['pages']}-page PDF ({pdf['items_found']} of {pdf['items_made']} items "
+        f"found), in-process | **{pdf['seconds']:.2f} s** | < 2 s |"
+    )
     for backend, result in imports.items():
         if "skipped" in result:
             lines.append(f"| import {count} synthetic documents into {backend} | "
@@ -163,6 +284,25 @@ def render(parse: dict, imports: dict[str, dict], count: int) -> str:
             f"**{result['seconds']:.1f} s** ({rate:.0f} docs/s; importer CPU "
             f"{result['cpu_seconds']:.1f} s, load average {_load(result)}) | < 60 s |"
         )
+    lines += ["", "PDF library, same 100-page PDF, characters with font name and size only:", ""]
+    lines.append(f"- PyMuPDF `page.get_text('dict')`: {pdf['pymupdf_extract_seconds']:.2f} s")
+    if "pdfplumber_extract_seconds" in pdf:
+        lines.append(
+            f"- pdfplumber `extract_words(extra_attrs=['fontname', 'size'])`: "
+            f"{pdf['pdfplumber_extract_seconds']:.2f} s"
+        )
+    lines += [
+        "",
+        "Test documents in other systems' shapes (`tests/importer/shapes.py`: FirstAgenda",
+        "PDF and HTML, eDoc PDF, Acadre PDF, Word PDF and .docx, a PDF in columns), fields",
+        "read wrong out of",
+        "header, participants, absences and per item title, case number, public flag,",
+        "decision, absences, bilag, recommendation clauses and history:",
+        "",
+        "| shape | differences | seconds |",
+        "|---|---|---|",
+        *(f"| {name} | {r['differences']} | {r['seconds']:.3f} |" for name, r in shapes.items()),
+    ]
     lines += [
         "",
         "Synthetic documents come from `dagsorden.importer.synthetic` (six layout styles,",
@@ -220,6 +360,10 @@ def main() -> int:
 
     parse = bench_parse()
     print("parse:", parse)
+    pdf = bench_pdf()
+    print("pdf:", pdf)
+    shapes = bench_shapes()
+    print("shapes:", shapes)
     imports: dict[str, dict] = {}
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp) / "docs"
@@ -239,7 +383,7 @@ def main() -> int:
                 imports["PostgreSQL"] = {"skipped": ["PostgreSQL not reachable"]}
             print("PostgreSQL:", imports["PostgreSQL"])
     if not args.no_write:
-        update_benchmarks(render(parse, imports, args.docs))
+        update_benchmarks(render(parse, imports, args.docs, pdf, shapes))
     return 0
 
 

@@ -109,6 +109,8 @@ def _block(heading: str, body: str, style: DocumentStyle, faithful: bool) -> Blo
     role = _role(heading)
     if not faithful and role != TEXT:
         heading = _restyled_heading(heading, role, style)
+    if re.fullmatch(r"[-–*+]", body.strip()):
+        body = "\\" + body.strip()  # a lone dash means 'nothing'; Markdown would drop it
     return Block(role=role, heading=heading, body=body)
 
 

@@ -25,7 +25,9 @@ from .extract import ExtractionError, extract_bytes
 from .loader import LoadCache, MeetingUnplaceable, document_sha256, load
 from .parse import parse_doc
 
-DOCUMENT_SUFFIXES = {".txt", ".md", ".markdown", ".text", ".pdf", ".html", ".htm", ".xhtml"}
+DOCUMENT_SUFFIXES = {
+    ".txt", ".md", ".markdown", ".text", ".pdf", ".html", ".htm", ".xhtml", ".docx",
+}  # fmt: skip
 # Documents per transaction: enough to share commits and index passes, few enough that
 # a writer lock on SQLite is held for about a second.
 CHUNK_DOCUMENTS = 50

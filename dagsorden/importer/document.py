@@ -1,4 +1,5 @@
-"""A document's text split into lines, with the facts layout detection looks at."""
+"""A document as the reader sees it: lines (from text or from extracted blocks), its
+table of contents, and the blocks themselves for ``parse --explain``."""
 
 from __future__ import annotations
 
@@ -6,6 +7,7 @@ import re
 from dataclasses import dataclass, field
 from functools import cached_property
 
+from .blocks import Block
 from .textutil import Line, normalise_text, split_lines
 from .toc import Toc, find_toc
 
@@ -32,6 +34,7 @@ class Document:
     source: str = ""
     page_count: int | None = None
     warnings: list[str] = field(default_factory=list)
+    blocks: list[Block] = field(default_factory=list)  # what extraction saw, for --explain
 
     @classmethod
     def from_text(cls, text: str, **kwargs) -> Document:

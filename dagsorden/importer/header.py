@@ -10,6 +10,7 @@ from .textutil import (
     ANY_DATE,
     PARTY_LETTER,
     Line,
+    looks_like_name,
     name_and_extras,
     parse_date,
     parse_datetime,
@@ -20,17 +21,18 @@ from .vocabulary import BODY_WORDS, DOCUMENT_KINDS, HEADER_LABELS
 
 _KIND_WORDS = "|".join(sorted((re.escape(k) for k in DOCUMENT_KINDS), key=len, reverse=True))
 _TITLE = re.compile(
-    rf"^(?P<kind>{_KIND_WORDS})\b[\s:,-]*(?:(?:for|til|fra)\s+)?(?:møde(?:t)?\s+i\s+)?"
+    rf"^(?P<kind>{_KIND_WORDS})\b[\s:,-]*(?:(?:for|til|fra|af)\s+)?(?:møde(?:t)?\s+i\s+)?"
     rf"(?P<body>.*?)[\s,]*(?:(?:(?:den|d\.)\s*|,\s*)?(?P<date>{ANY_DATE})(?P<rest>.*))?$",
     re.IGNORECASE,
 )
 _LABEL = re.compile(
     r"^(?P<label>"
     + "|".join(sorted((re.escape(k) for k in HEADER_LABELS), key=len, reverse=True))
-    + r")\b\s*(?P<sep>[:\t]?)\s*(?P<value>.*)$",
+    + r")\b *(?P<sep>[:\t]?)\s*(?P<value>.*)$",
     re.IGNORECASE,
 )
 _NEEDS_COLON = {"body", "absent", "time"}
+_ROOM_WORDS = {"mødelokale", "lokale"}  # 'Mødelokale 3' is the place itself
 _PERIOD_PREFIX = re.compile(r"^\d{2}-\d{2}\s+")  # '22-25 Socialudvalget': a sort key
 _MUNICIPALITY = re.compile(r"\b([A-ZÆØÅ][a-zæøå]+(?:-[A-ZÆØÅ][a-zæøå]+)?)\s+Kommunes?\b")
 _NOT_MUNICIPALITY = {"Den", "Hver", "Denne", "Samme", "Anden", "Hele", "Egen", "Vores", "Din"}
@@ -79,8 +81,15 @@ def _read_labels(lines: list[Line], meeting: ParsedMeeting) -> None:
         if not match:
             position += 1
             continue
-        field = HEADER_LABELS[match.group("label").casefold()]
-        if field in _NEEDS_COLON and not match.group("sep") and not lines[position].marked:
+        label = match.group("label").casefold()
+        field = HEADER_LABELS[label]
+        alone = not match.group("value").strip()  # 'Starttidspunkt' on its own line
+        bare = not match.group("sep") and not lines[position].marked and not alone
+        if bare and label in _ROOM_WORDS:
+            _apply_label(meeting, "location", lines[position].text)  # 'Mødelokale 3'
+            position += 1
+            continue
+        if field in _NEEDS_COLON and bare:
             position += 1  # 'Udvalg for ...' in running text is no label
             continue
         value, position = _label_value(lines, position, match.group("value"), field)
@@ -94,6 +103,8 @@ def _label_value(lines: list[Line], position: int, value: str, field: str) -> tu
     if not value:  # value on the following line(s)
         while position < len(lines) and lines[position].blank:
             position += 1
+        if field == "location":
+            return _place(lines, position)
         if field != "participants":
             value = lines[position].text if position < len(lines) else ""
             return value, position + 1
@@ -101,8 +112,55 @@ def _label_value(lines: list[Line], position: int, value: str, field: str) -> tu
     while position < len(lines) and lines[position].text and not _LABEL.match(lines[position].text):
         parts.append(lines[position].text)
         position += 1
+    if field in ("participants", "absent"):
+        names, position = _names_one_per_line(lines, position)
+        if names:
+            return ", ".join([*(p.lstrip("-•* ") for p in parts), *names]), position
     joiner = ", " if _is_list_block(parts) else " "
     return joiner.join(p.lstrip("-•* ") for p in parts), position
+
+
+def _names_one_per_line(lines: list[Line], position: int) -> tuple[list[str], int]:
+    """'Deltagere:' and then one member per paragraph ('Anne Berg (A)'), as PDFs print a
+    list of short lines."""
+    names: list[str] = []
+    end = position
+    while position < len(lines):
+        line = lines[position]
+        if line.blank:
+            position += 1
+            continue
+        text = line.text.lstrip("-•* ")
+        if _LABEL.match(text) or line.marked or "\t" in text or "." in text:
+            break
+        if not looks_like_name(text):
+            break
+        names.append(text)
+        position += 1
+        end = position
+    return names, end
+
+
+_ADDRESS = re.compile(
+    r"(?:\b\d{4}\s+[A-ZÆØÅ]|\b[A-ZÆØÅ]\w*(?:vej|gade|torv|plads|allé|stræde)\s+\d)"
+)
+
+
+def _place(lines: list[Line], position: int) -> tuple[str, int]:
+    """A place printed under its label over several short lines: building, street, town."""
+    parts: list[str] = []
+    while position < len(lines) and len(parts) < 4:
+        text = lines[position].text
+        if not text:
+            position += 1
+            continue
+        if _LABEL.match(text) or parse_date(text) or len(text) > 70:
+            break
+        if parts and not _ADDRESS.search(text):
+            break
+        parts.append(text.strip(" ,"))
+        position += 1
+    return ", ".join(parts), position
 
 
 def _is_list_block(parts: list[str]) -> bool:

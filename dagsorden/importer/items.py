@@ -1,4 +1,11 @@
-"""Finding the agenda items: their heading lines, numbers and titles."""
+"""Finding the agenda items: their heading lines, numbers and titles.
+
+Any numbering a real document uses ('Punkt 4', '4.', three-digit running numbers,
+'Sag nr. 4', a number in its own table cell) is a candidate; a bare '4. Title' needs
+evidence (set apart by typography, listed in the contents, or followed by a case
+number or a template heading). Numbers must increase; when the headings run twice (a
+contents table, an agenda table), the run that carries the items' text wins.
+"""
 
 from __future__ import annotations
 
@@ -28,19 +35,45 @@ class ItemHead:
     number: str
     title: str
     end_of_heading: int  # index after the heading (and wrapped title lines)
+    rule: str = ""
+    runner_up: str = ""
+    case_number: str | None = None  # printed in the heading's own row: '4. | Title | 25/1234'
 
 
 def find_item_heads(lines: list[Line], toc: Toc | None, *, allow_numbered: bool) -> list[ItemHead]:
     """Item headings in document order, with increasing numbers."""
     skip = range(toc.start, toc.end) if toc else range(0)
-    heads = _increasing(_candidates(lines, skip, PUNKT_HEADING, need_evidence=False))
+    punkt = _candidates(lines, skip, PUNKT_HEADING, need_evidence=False)
+    heads = _best_run(_set_apart_like_siblings(punkt, lines))
     if allow_numbered and len(heads) < 3:
         # 'Punkt N' may only occur in a cross reference while the items are '715. Title'
         numbered = _candidates(lines, skip, NUMBERED_HEADING, need_evidence=True, toc=toc)
-        numbered = _increasing(numbered)
+        numbered = _best_run(_set_apart_like_siblings(numbered, lines))
         if len(numbered) > 2 * len(heads):
+            _note_runner_up(numbered, f"{len(heads)} 'Punkt N' heading(s)" if heads else "")
             return numbered
+        _note_runner_up(heads, f"{len(numbered)} 'N. Title' line(s)" if numbered else "")
     return heads
+
+
+def _set_apart_like_siblings(heads: list[ItemHead], lines: list[Line]) -> list[ItemHead]:
+    """Where most item headings are set apart (a heading, bold, a number cell), a plain
+    line of the same shape is a sentence or a cross reference, not an item."""
+
+    def apart(head: ItemHead) -> bool:
+        line = lines[head.index]
+        return line.marked or "\t" in line.text
+
+    marked = [head for head in heads if apart(head)]
+    if len(marked) >= 3 and len(marked) >= 0.75 * len(heads):
+        return marked
+    return heads
+
+
+def _note_runner_up(heads: list[ItemHead], other: str) -> None:
+    if other:
+        for head in heads:
+            head.runner_up = "; ".join(x for x in (head.runner_up, f"not {other}") if x)
 
 
 def _candidates(
@@ -57,13 +90,33 @@ def _candidates(
         if line.index in skip or not line.text or line.raw.lstrip().startswith(("-", "•")):
             continue
         match = pattern.match(line.text)
-        if not match or not _plausible_title(match.group("title")):
+        # a number in its own table cell ('4.' | 'Title' | '25/1234') or a line set apart
+        # by typography is a heading by its look, whatever case its title starts with
+        set_apart = line.marked or "\t" in line.text[: match.end("number") + 3] if match else False
+        if not match or not (set_apart or _plausible_title(match.group("title"))):
             continue
-        strong = line.marked or _fold(match.group("title")) in toc_titles
+        strong = set_apart or _fold(match.group("title")) in toc_titles
         if need_evidence and not strong and not _has_item_evidence(lines, line.index):
             continue
-        heads.append(_make_head(lines, line.index, match))
+        head = _make_head(lines, line.index, match)
+        head.rule = _rule(pattern, line, strong, set_apart)
+        heads.append(head)
     return heads
+
+
+def _rule(pattern: re.Pattern, line: Line, strong: bool, set_apart: bool) -> str:
+    shape = "'Punkt N' heading" if pattern is PUNKT_HEADING else "'N. Title' line"
+    if "\t" in line.text:
+        return f"{shape}: the number is in its own table cell"
+    if line.level:
+        return f"{shape}, set apart as a heading (level {line.level})"
+    if line.bold:
+        return f"{shape}, set apart in bold"
+    if strong:
+        return f"{shape}, its title is in the table of contents"
+    if pattern is PUNKT_HEADING:
+        return shape
+    return f"{shape}, followed by a case number or a template heading"
 
 
 def _plausible_title(title: str) -> bool:
@@ -90,7 +143,8 @@ def _has_item_evidence(lines: list[Line], index: int) -> bool:
 
 
 def _make_head(lines: list[Line], index: int, match: re.Match) -> ItemHead:
-    title = match.group("title").strip()
+    cells = match.group("title").split("\t")
+    title = cells[0].strip()  # later cells: case number, page
     end = index + 1
     if not title:  # 'Punkt 5' alone: the title is the next text line
         end, title = _next_title(lines, end)
@@ -98,7 +152,8 @@ def _make_head(lines: list[Line], index: int, match: re.Match) -> ItemHead:
         title = f"{title} {lines[end].text}"
         end += 1
     end, title = _dangling_continuation(lines, end, title)
-    return ItemHead(index, str(int(match.group("number"))), title, end)
+    case = next((c for c in map(journal_number_in_line, cells[1:]) if c), None)
+    return ItemHead(index, str(int(match.group("number"))), title, end, case_number=case)
 
 
 # A title cannot end in a conjunction, preposition or hyphen: the heading wrapped, and
@@ -139,13 +194,36 @@ def _continues_title(line: Line, title: str) -> bool:
     return len(text) < 120 and not text[0].isdigit()
 
 
-def _increasing(heads: list[ItemHead]) -> list[ItemHead]:
-    """Drop candidates whose number does not continue the sequence (cross references)."""
-    kept: list[ItemHead] = []
+def _best_run(heads: list[ItemHead]) -> list[ItemHead]:
+    """The item headings among the candidates.
+
+    Numbers must increase; when they start again (a list of contents printed as the
+    same headings, an agenda table before the items), the run that carries the items'
+    text wins: the most headings, then the most lines between them.
+    """
+    runs: list[list[ItemHead]] = []
     for head in heads:
-        if not kept or int(head.number) > int(kept[-1].number):
-            kept.append(head)
-    return kept
+        placed = False
+        for run in runs:
+            if int(head.number) > int(run[-1].number):
+                run.append(head)
+                placed = True
+                break
+        if not placed:
+            runs.append([head])
+    if not runs:
+        return []
+
+    def weight(run: list[ItemHead]) -> tuple[int, int]:
+        return len(run), run[-1].index - run[0].index  # the last item's end is unknown
+
+    best = max(runs, key=weight)
+    losers = [run for run in runs if run is not best and len(run) > 1]
+    if losers:
+        other = max(losers, key=weight)
+        _note_runner_up(best, f"an earlier/later run of {len(other)} heading(s) from line "
+                        f"{other[0].index + 1} (a list of contents?)")  # fmt: skip
+    return best
 
 
 def _fold(text: str) -> str:

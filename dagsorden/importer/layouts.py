@@ -1,9 +1,10 @@
-"""Layout families: which template a document follows, decided from its own structure.
+"""Layout families: hints about which known template a document follows.
 
 Every family implements :class:`LayoutFamily`: it scores how well a document fits
-(its signature headings, their order, numbering and decision placement) and parses
-it with its rules. The best-scoring family wins; below ``MIN_CONFIDENCE`` the
-generic fallback parses with the whole vocabulary and looser item detection.
+(its signature headings, their order, numbering and decision placement). The
+best-scoring family names the layout in the parse result and may add heading labels;
+the document is always read by the one generic reader (:mod:`engine`), so a document
+from a system we have never seen is read just the same (``layout: generic``).
 
 Families are described by structure only. None is keyed to a municipality's name.
 """

@@ -1,13 +1,26 @@
-"""Entry points: parse text or a file into a :class:`ParsedMeeting`."""
+"""Entry points: a file or a text → :class:`ParsedMeeting`.
+
+The design is one pipeline for every document:
+
+    file ──extract──▶ blocks (typography kept) ──▶ lines ──one reader──▶ ParsedMeeting
+
+:mod:`extract` turns PDF, HTML, Word and text into blocks (:mod:`blocks`); the reader
+(:mod:`engine` with :mod:`items`, :mod:`sections`, :mod:`header`, :mod:`toc`) finds the
+header, items, sections and decisions the same way for every layout. A known template
+family (:mod:`layouts`) is only a hint: it names the layout and may add heading labels,
+but the reader never needs one.
+"""
 
 from __future__ import annotations
 
 from pathlib import Path
 
 from .document import Document
+from .engine import ParseRules, parse_document
 from .extract import ExtractionError, extract_text
 from .layouts import GENERIC, detect
 from .parsed import ParsedMeeting
+from .sections import HeadingRules
 
 
 def parse_text(text: str, *, source: str = "", page_count: int | None = None) -> ParsedMeeting:
@@ -16,21 +29,27 @@ def parse_text(text: str, *, source: str = "", page_count: int | None = None) ->
 
 
 def parse_doc(doc: Document) -> ParsedMeeting:
-    family, score = detect(doc)
-    meeting = family.parse(doc)
-    if family is not GENERIC and len(meeting.items) == 0:
-        meeting = GENERIC.parse(doc)  # a family that found nothing: let the fallback try
-    if meeting.layout == GENERIC.name:
-        meeting.warn(f"layout not recognised (best family score {score:.2f}); generic rules used")
-    return meeting
+    hint, _score = detect(doc)
+    extra = getattr(hint, "extra_headings", {}) if hint is not GENERIC else {}
+    return parse_document(doc, ParseRules(HeadingRules(extra=dict(extra))), hint.name)
 
 
 def parse_file(path: str | Path) -> ParsedMeeting:
     """Read and parse one document; raises ExtractionError for unreadable input."""
+    return parse_doc(document_from_file(path))
+
+
+def document_from_file(path: str | Path) -> Document:
+    """File → blocks → the lines the reader reads (the blocks kept for --explain)."""
     extracted = extract_text(Path(path))
-    doc = Document.from_text(extracted.text, source=str(path), page_count=extracted.page_count)
+    doc = Document.from_text(
+        extracted.text,
+        source=str(path),
+        page_count=extracted.page_count,
+        blocks=extracted.blocks,
+    )
     doc.warnings.extend(extracted.warnings)
-    return parse_doc(doc)
+    return doc
 
 
-__all__ = ["ExtractionError", "parse_doc", "parse_file", "parse_text"]
+__all__ = ["ExtractionError", "document_from_file", "parse_doc", "parse_file", "parse_text"]

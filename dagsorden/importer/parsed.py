@@ -66,6 +66,16 @@ class ParsedItem:
 
 
 @dataclass
+class ParsedTrace:
+    """Why one piece of the parse is what it is, for `parse --explain`."""
+
+    what: str  # 'item 4', 'item 4 › Beslutning'
+    line: int  # index of the line (see Document.lines) it was read from
+    rule: str  # the rule that placed it
+    runner_up: str = ""  # the alternative that nearly won, if any
+
+
+@dataclass
 class ParsedMeeting:
     kind: str | None = None  # "agenda" | "minutes"
     municipality: str | None = None
@@ -78,6 +88,7 @@ class ParsedMeeting:
     layout: str | None = None  # name of the layout family that parsed it
     page_count: int | None = None
     warnings: list[str] = field(default_factory=list)
+    trace: list[ParsedTrace] = field(default_factory=list)  # not part of the JSON contract
 
     @property
     def found_structure(self) -> bool:

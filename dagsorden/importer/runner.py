@@ -22,16 +22,19 @@ def run_parse(
     path: str | Path,
     *,
     as_json: bool = True,
+    explain: bool = False,
     stdout: TextIO | None = None,
     stderr: TextIO | None = None,
 ) -> int:
-    from .parse import ExtractionError, parse_file
+    from .explain import explain as explanation
+    from .parse import ExtractionError, document_from_file, parse_doc
     from .to_json import meeting_to_dict
 
     stdout = stdout or sys.stdout
     stderr = stderr or sys.stderr
     try:
-        meeting = parse_file(path)
+        doc = document_from_file(path)
+        meeting = parse_doc(doc)
     except ExtractionError as exc:
         stderr.write(f"dagsorden parse: {path}: {exc}\n")
         return EXIT_UNREADABLE
@@ -41,7 +44,9 @@ def run_parse(
     for warning in meeting.warnings:
         stderr.write(f"dagsorden parse: {path}: warning: {warning}\n")
     data = meeting_to_dict(meeting)
-    if as_json:
+    if explain:
+        stdout.write(explanation(doc, meeting))
+    elif as_json:
         stdout.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
     else:
         stdout.write(_summary(data))
@@ -67,8 +72,9 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="dagsorden-parse")
     parser.add_argument("file")
     parser.add_argument("--json", action="store_true")
+    parser.add_argument("--explain", action="store_true")
     args = parser.parse_args(argv)
-    return run_parse(args.file, as_json=args.json)
+    return run_parse(args.file, as_json=args.json, explain=args.explain)
 
 
 if __name__ == "__main__":

@@ -1,7 +1,10 @@
 """One item's body: template sections and what they say.
 
-The body of an item is cut at template headings (see :mod:`vocabulary`); each
-section is then read by its role: recommendation, decision, history, attachments.
+The body of an item is cut at template headings: the vocabulary's (see
+:mod:`vocabulary`) and the headings the document itself sets apart and repeats in
+every item (found by :mod:`engine`, labelled by their words). Each section is then read
+by its role: recommendation, decision (this meeting's, or an earlier body's, which goes
+to the history), history, attachments.
 """
 
 from __future__ import annotations
@@ -42,7 +45,8 @@ from .vocabulary import (
 )
 
 _BULLET = re.compile(r"^\s*(?:[-•*–]|\d{1,2}[.)])\s+")
-_RUN_IN = re.compile(r"^(?P<label>[A-ZÆØÅa-zæøå][^:]{1,60}?)\s*:\s+(?P<rest>\S.*)$")
+# 'Beslutning: Godkendt.' or a label cell beside its value: 'Beslutning | Godkendt.'
+_RUN_IN = re.compile(r"^(?P<label>[A-ZÆØÅa-zæøå][^:\t]{1,60}?)(?:\s*:\s+|\s*:?\t+)(?P<rest>\S.*)$")
 _LIST_NUMBER = re.compile(r"^\d{1,2}\s*[:.)]\s+(?=\S)")
 _RECOMMENDER = re.compile(r"^(?P<by>.+?)\s+indstiller\b(?P<rest>.*)$", re.IGNORECASE | re.DOTALL)
 _CLAUSE = re.compile(r"^(?:[-•*]\s*)?(?:\d{1,2}[.)]\s*)?at\b", re.IGNORECASE)
@@ -66,6 +70,7 @@ class RawSection:
     lines: list[Line] = field(default_factory=list)
     heading_body: str | None = None  # body named in a decision heading
     heading_date: date | None = None  # date named in a decision heading
+    placement: str = ""  # why a decision block is this meeting's or history (--explain)
 
     @property
     def texts(self) -> list[str]:
@@ -83,8 +88,8 @@ class HeadingRules:
 def classify_heading(line: Line, rules: HeadingRules) -> tuple[str, str | None, date | None] | None:
     """(role, body, date) if the line is a template heading of an item."""
     text = line.text
-    if not text or len(text) > 160 or _BULLET.match(line.raw.lstrip("# ")):
-        return None
+    if not text or len(text) > 160 or _BULLET.match(line.raw.lstrip("# ")) or "\t" in text:
+        return None  # a table row is a label and its value (read as run-in), never a heading
     role = section_role(line.key) or rules.extra.get(line.key)
     if role:
         return role, None, None
@@ -129,6 +134,8 @@ def _heading_here(
 ) -> RawSection | None:
     if line.blank or not (previous_blank or line.marked):
         return None
+    if not line.marked and line.text[0].islower():
+        return None  # 'beskrivelse' typed as a paragraph of its own is text, not a heading
     in_decision = current is not None and current.role == DECISION
     found = classify_heading(line, rules)
     if found:
@@ -136,8 +143,8 @@ def _heading_here(
         if in_decision and line.text.endswith(":") and role == TEXT:
             return None  # 'Økonomi:' as a label inside a decision text
         return RawSection(line, role, heading_body=body, heading_date=when)
-    if rules.run_in and not in_decision:
-        return _run_in_heading(line, rules)
+    if rules.run_in and (not in_decision or "\t" in line.text):
+        return _run_in_heading(line, rules)  # a label cell ends a decision; 'Økonomi:' not
     return None
 
 
@@ -174,6 +181,8 @@ def fill_item(
     _read_attachments(item, sections)
     _read_references(item, sections)
     _read_history(item, sections)
+    for section in sections:
+        _dated_first_line(section)
     earlier = _read_decisions(item, sections, meeting_date, meeting_body)
     item.absent = _absences(preamble, [s for s in sections if s not in earlier])
 
@@ -185,9 +194,10 @@ def _markdown(lines: list[Line]) -> str:
 
 def _case_number(preamble: list[Line], sections: list[RawSection]) -> str | None:
     for line in preamble:
-        number = journal_number_in_line(line.text)
-        if number:
-            return number
+        for cell in line.text.split("\t"):  # 'Sagsnr.: 25/1234 | Sagsbehandler: ...'
+            number = journal_number_in_line(cell)
+            if number:
+                return number
     for section in sections:  # a 'Sagsnr.:' label further down
         for line in section.lines:
             if re.match(r"^(?:sags?\s*nr|j\.?\s*nr|journal)", line.text, re.IGNORECASE):
@@ -201,7 +211,10 @@ def _closed(title: str, preamble: list[Line]) -> bool:
     if CLOSED_MARKERS.search(title) and re.search(r"lukket|fortrolig", title, re.I):
         return True
     return any(
-        CLOSED_MARKERS.fullmatch(line.text.strip(" ()[]:.")) for line in preamble if line.text
+        CLOSED_MARKERS.fullmatch(cell.strip(" ()[]:."))
+        for line in preamble
+        for cell in line.text.split("\t")
+        if cell.strip()
     )
 
 
@@ -287,9 +300,14 @@ def _read_history(item: ParsedItem, sections: list[RawSection]) -> None:
             item.history.extend(parse_history(section.texts))
 
 
+# 'Godkendt. 09/12/2025 Handicaprådet': a layout that runs the history's lines together
+_RUN_TOGETHER_ENTRY = re.compile(r"(?<=[.!])\s+(?=\d{1,2}[./-]\d{1,2}[./-]\d{4}\s+[A-ZÆØÅ])")
+
+
 def parse_history(texts: list[str]) -> list[ParsedHistoryEntry]:
     entries: list[ParsedHistoryEntry] = []
     decision_lines: list[list[str]] = []
+    texts = [part for text in texts for part in _RUN_TOGETHER_ENTRY.split(text)]
     for text in texts:
         entry = _history_entry(text)
         if entry:
@@ -319,8 +337,23 @@ def _history_entry(text: str) -> ParsedHistoryEntry | None:
         when = parse_date(match.group("date"))
         if when and _plausible_body(body):
             rest = match.groupdict().get("rest")
-            return ParsedHistoryEntry(when, body, rest.strip() if rest else None)
+            body, decision = _body_and_decision(body, text)
+            return ParsedHistoryEntry(when, body, rest.strip() if rest else decision)
     return None
+
+
+# '10/12/2025 Økonomiudvalget Anbefales.': the body ends at its last body word
+_BODY_THEN_DECISION = re.compile(
+    r"^(?P<body>.*?(?i:udvalg(?:et)?|råd(?:et)?|bestyrelse(?:n)?|direktion(?:en)?|forum))"
+    r"\s*[:,–-]?\s+(?P<decision>[A-ZÆØÅ][^A-ZÆØÅ]*)$"
+)
+
+
+def _body_and_decision(body: str, text: str) -> tuple[str, str | None]:
+    split = _BODY_THEN_DECISION.match(body)
+    if split and text.rstrip().endswith((".", "!")):
+        return split.group("body"), split.group("decision").strip() + "."
+    return body, None
 
 
 def _plausible_body(body: str) -> bool:
@@ -343,6 +376,7 @@ def _read_decisions(
     earlier = []
     for block in blocks:
         text = _decision_text(block)
+        block.placement = _placement(block, current, meeting_date)
         if block is current:
             item.decision = text
         elif block.heading_date:
@@ -352,6 +386,36 @@ def _read_decisions(
             earlier.append(block)
     item.history.sort(key=lambda e: e.date or date.min)
     return earlier
+
+
+_BODY_WORD = re.compile(r"udvalg|råd\b|rådet|bestyrelse|direktion|forum", re.IGNORECASE)
+
+
+def _dated_first_line(section: RawSection) -> None:
+    """'Beslutning' and under it 'Økonomiudvalget, 10-03-2026': the line names the body
+    and date of the decision, as a dated heading would."""
+    if section.role != DECISION or section.heading_date is not None:
+        return
+    first = next((line for line in section.lines if line.text), None)
+    if first is None or len(first.text) > 80:
+        return
+    for pattern in (_HISTORY_BODY_FIRST, _HISTORY_BODY_COMMA):
+        match = pattern.match(first.text.rstrip(":"))
+        if match and not match.groupdict().get("rest") and _BODY_WORD.search(match["body"]):
+            section.heading_body = match["body"].strip(" ,.:–-")
+            section.heading_date = parse_date(match["date"])
+            section.lines = [line for line in section.lines if line is not first]
+            return
+
+
+def _placement(block: RawSection, current: RawSection | None, meeting_date) -> str:
+    if block is current:
+        if block.heading_date:
+            return "this meeting's decision: dated as the meeting"
+        return "this meeting's decision: the last decision block without another date"
+    if block.heading_date:
+        return f"history: a decision dated {block.heading_date:%d-%m-%Y}, not the meeting's date"
+    return "ignored: an earlier undated decision block (the last one wins)"
 
 
 def _current_decision_block(

@@ -1,7 +1,8 @@
 """Line-level helpers: Markdown-ish markers, dates, journal numbers, names.
 
-Published agendas reach us as plain text, Markdown-like text, PDF text or HTML;
-everything is reduced to lines first, and these helpers look at one line at a time.
+Every document reaches the reader as lines: text and Markdown as written, PDF, HTML and
+Word through their blocks (:mod:`blocks`), which keep typography as ``#`` levels,
+``**`` bold and tab-separated table cells. These helpers look at one line at a time.
 """
 
 from __future__ import annotations
@@ -85,7 +86,7 @@ MONTHS = {
 }  # fmt: skip
 
 _MONTH_NAMES = "|".join(sorted(MONTHS, key=len, reverse=True))
-NUMERIC_DATE = r"\d{1,2}[./-]\d{1,2}[./-](?:\d{4}|\d{2})(?!\d)"
+NUMERIC_DATE = r"\d{1,2}(?:[./-]\d{1,2}[./-](?:\d{4}|\d{2})|/\d{1,2} \d{4})(?!\d)"
 ISO_DATE = r"\d{4}-\d{2}-\d{2}"
 WORD_DATE = rf"\d{{1,2}}\.?\s*(?:{_MONTH_NAMES})\.?\s+\d{{4}}"
 ANY_DATE = rf"(?:{ISO_DATE}|{NUMERIC_DATE}|{WORD_DATE})"
@@ -107,7 +108,7 @@ def _to_date(token: str) -> date | None:
     try:
         if re.fullmatch(ISO_DATE, token):
             return date.fromisoformat(token)
-        numeric = re.fullmatch(r"(\d{1,2})[./-](\d{1,2})[./-](\d{2,4})", token)
+        numeric = re.fullmatch(r"(\d{1,2})[./-](\d{1,2})(?:[./-]| )(\d{2,4})", token)
         if numeric:
             day, month, year = (int(g) for g in numeric.groups())
             return date(year + 2000 if year < 100 else year, month, day)
@@ -172,7 +173,10 @@ def journal_number_in_line(text: str) -> str | None:
     if label:
         value = label.group("value").strip().rstrip(".")
         found = re.match(JOURNAL, value)
-        return found.group(0) if found else value.split()[0]
+        if found:
+            return found.group(0)
+        first = value.split()[0]
+        return None if first.endswith(":") else first  # 'Sagsnr.:' empty, then a label
     return None
 
 

@@ -138,7 +138,7 @@ SECTION_HEADINGS: dict[str, str] = {
 _DECISION_WORD = r"(?:beslutning(?:er)?|afgørelse|protokol)"
 DECISION_HEADING = re.compile(
     rf"^{_DECISION_WORD}"
-    rf"(?:\s+(?:i|for|fra|på|af)\s+|\s+)(?P<body>[A-ZÆØÅ0-9].*?)?"
+    rf"(?:(?:\s+(?:i|for|fra|på|af))?\s+(?!den\b|d\.)(?P<body>[A-ZÆØÅ0-9].*?))?"
     rf"(?:,?\s+(?:den|d\.)\s*(?P<date>{ANY_DATE})|\s+(?P<date2>{ANY_DATE}))?:?$",
     re.IGNORECASE,
 )
@@ -233,3 +233,38 @@ BODY_WORDS = re.compile(
 def section_role(key: str) -> str | None:
     """Role of a heading given its casefolded text without trailing colon."""
     return SECTION_HEADINGS.get(key)
+
+
+# Words that label a heading the template set apart but the vocabulary does not list
+# ('Forvaltningen foreslår', 'Beslutning i Teknisk Udvalg', 'Bilagsmateriale').
+_ROLE_WORDS = (
+    (re.compile(r"\b(?:beslutning|afgørelse|protokol)", re.I), DECISION),
+    (re.compile(r"\b(?:indstilling|indstiller|foreslår|forslag til)", re.I), RECOMMENDATION),
+    (re.compile(r"\b(?:tidligere behandling|sagens forløb|behandlet)", re.I), HISTORY),
+    (re.compile(r"^bilag", re.I), ATTACHMENTS),
+)
+
+
+def label_heading(key: str) -> str:
+    """The role of a recurring, typographically set-apart heading: its words label it;
+    a heading they do not name is a plain text section."""
+    role = section_role(key)
+    if role:
+        return role
+    for pattern, role in _ROLE_WORDS:
+        if pattern.search(key):
+            return role
+    return TEXT
+
+
+# 'Lukkede sager', 'Lukket del', 'Lukket dagsorden' between items: the items after it are
+# closed until an 'Åbne sager' part starts.
+CLOSED_PART = re.compile(
+    r"^(?:lukkede?\s+(?:sager|punkter|del|dagsordenspunkter|møde)|lukket\s+dagsorden|"
+    r"fortrolige\s+(?:sager|punkter))$",
+    re.IGNORECASE,
+)
+OPEN_PART = re.compile(
+    r"^(?:åbne?\s+(?:sager|punkter|del|dagsordenspunkter|dagsorden)|åbent\s+møde)$",
+    re.IGNORECASE,
+)

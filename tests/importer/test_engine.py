@@ -171,3 +171,21 @@ def test_recurring_marked_headings_become_template_sections():
     )
     meeting = parse_text("# DAGSORDEN Naturrådet d. 02-02-2025\n\n" + items)
     assert [s.heading for s in meeting.items[0].sections] == ["Historik", "Indstilling"]
+
+
+def test_a_plain_line_shaped_like_an_item_heading_is_not_an_item_among_bold_siblings():
+    from dagsorden.importer.parse import parse_text
+
+    meeting = parse_text(
+        "Referat\n\nByrådet\n\nMødedato: 5. marts 2026 kl. 17.00\n\n"
+        "**Punkt 1: Godkendelse af dagsorden**\n\nBeslutning\n\nGodkendt.\n\n"
+        "**Punkt 2: Lokalplan for Havnen**\n\nSagsfremstilling\n\n"
+        "Punkt 3 Bygherren skal etablere en sti langs kajen, jf. lokalplanens bestemmelser.\n\n"
+        "Beslutning\n\nVedtaget.\n\n"
+        "**Punkt 3: Eventuelt**\n\nBeslutning\n\nIntet.\n"
+    )
+    assert [(i.number, i.title, i.decision) for i in meeting.items] == [
+        ("1", "Godkendelse af dagsorden", "Godkendt."),
+        ("2", "Lokalplan for Havnen", "Vedtaget."),
+        ("3", "Eventuelt", "Intet."),
+    ]

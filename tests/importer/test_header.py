@@ -1,6 +1,9 @@
 from datetime import datetime
 
+import pytest
+
 from dagsorden.importer.header import guess_municipality, parse_header, parse_participants
+from dagsorden.importer.parse import parse_text
 from dagsorden.importer.parsed import ParsedMeeting
 from dagsorden.importer.textutil import split_lines
 
@@ -61,3 +64,49 @@ def test_municipality_is_the_most_named_kommune():
     text = "Egeby Kommune har ... Den Kommune ... Egeby Kommunes plan ... Naboby Kommune"
     assert guess_municipality(text) == "Egeby"
     assert guess_municipality("ingen kommune nævnt") is None
+
+
+_ITEM = "\n\nPunkt 1: Godkendelse af dagsorden\n\nBeslutning\n\nGodkendt.\n"
+
+
+@pytest.mark.parametrize(
+    ("header", "body", "start", "location"),
+    [
+        ("Referat\n\nByrådet\n\nMødedato: Torsdag den 5. marts 2026\n\nMødetidspunkt: Kl. 17.00"
+         "\n\nMødested: Rådhuset", "Byrådet", "2026-03-05T17:00", "Rådhuset"),
+        ("Dagsorden\n\nTeknisk Udvalg\n\nDato: 05.03.2026\n\nTid: 17:00\n\nSted: Byrådssalen",
+         "Teknisk Udvalg", "2026-03-05T17:00", "Byrådssalen"),
+        ("Dagsorden for Teknisk Udvalg\n\nMødedato\n\n05-03-2026\n\nStarttidspunkt\n\n17:00"
+         "\n\nMødested\n\nRådhuset, lokale 2", "Teknisk Udvalg", "2026-03-05T17:00",
+         "Rådhuset, lokale 2"),
+        ("Referat af møde i Økonomiudvalget\nOnsdag 5/3 2026 kl. 16.00", "Økonomiudvalget",
+         "2026-03-05T16:00", None),
+        ("Dagsorden\nSocialudvalget\n5. mar. 2026, kl. 15:30 - 17:00\nMødelokale 3",
+         "Socialudvalget", "2026-03-05T15:30", "Mødelokale 3"),
+        ("Referat\n\nByrådet\n\nDato: tirsdag 5. marts 2026\n\nTid: kl. 9.00\n\nSted:\n\n"
+         "Rådhuset, byrådssalen\n\nTorvet 1, 4700 Egeby", "Byrådet", "2026-03-05T09:00",
+         "Rådhuset, byrådssalen, Torvet 1, 4700 Egeby"),
+    ],
+)  # fmt: skip
+def test_header_dates_times_and_places_in_the_forms_danish_documents_print(
+    header, body, start, location
+):
+    meeting = parse_text(header + _ITEM)
+    assert meeting.body == body
+    assert meeting.start.isoformat(timespec="minutes") == start
+    assert meeting.location == location
+
+
+def test_participants_and_afbud_printed_one_per_line_under_their_label():
+    meeting = parse_text(
+        "Referat\n\nByrådet\n\nMødedato: 5. marts 2026 kl. 17.00\n\nDeltagere:\n\n"
+        "Anne Berg (A)\n\nBo Kjær (V)\n\n- Carl Dahl (F)\n\nAfbud:\n\nDorte Ravn\n\n"
+        "Mødested: Rådhuset" + _ITEM
+    )
+    assert [(p.name, p.party, p.note) for p in meeting.participants] == [
+        ("Anne Berg", "A", None),
+        ("Bo Kjær", "V", None),
+        ("Carl Dahl", "F", None),
+        ("Dorte Ravn", None, "Fravær"),
+    ]
+    assert meeting.location == "Rådhuset"

@@ -15,12 +15,22 @@ class Command(BaseCommand):
     def add_arguments(self, parser):
         parser.add_argument("file", help="document to parse (.txt/.md, .pdf, .html)")
         parser.add_argument("--json", action="store_true", help="print the JSON contract")
+        parser.add_argument(
+            "--explain",
+            action="store_true",
+            help="print, per item and section, the block it came from and the rule that "
+            "placed it (and the runner-up where it was close)",
+        )
 
     def handle(self, *args, **options):
         from dagsorden.importer.runner import run_parse
 
         code = run_parse(
-            options["file"], as_json=options["json"], stdout=self.stdout, stderr=self.stderr
+            options["file"],
+            as_json=options["json"],
+            explain=options["explain"],
+            stdout=self.stdout,
+            stderr=self.stderr,
         )
         if code:
             sys.exit(code)

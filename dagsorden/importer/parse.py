@@ -8,6 +8,7 @@ from .document import Document
 from .extract import ExtractionError, extract_text
 from .layouts import GENERIC, detect
 from .parsed import ParsedMeeting
+from .vendor import read_export
 
 
 def parse_text(text: str, *, source: str = "", page_count: int | None = None) -> ParsedMeeting:
@@ -26,7 +27,9 @@ def parse_doc(doc: Document) -> ParsedMeeting:
 
 
 def parse_file(path: str | Path) -> ParsedMeeting:
-    """Read and parse one document; raises ExtractionError for unreadable input."""
+    """Read and parse one document or export; raises ExtractionError for unreadable input."""
+    if (exported := read_export(path)) is not None:  # an agenda system's export, by content
+        return exported
     extracted = extract_text(Path(path))
     doc = Document.from_text(extracted.text, source=str(path), page_count=extracted.page_count)
     doc.warnings.extend(extracted.warnings)

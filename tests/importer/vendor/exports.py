@@ -7,6 +7,7 @@ missing enclosures, minutes after an agenda.
 
 from __future__ import annotations
 
+import functools
 import io
 import json
 import zipfile
@@ -31,6 +32,7 @@ HISTORY = (
 )
 
 
+@functools.cache  # fpdf stamps the creation time: the same text gives the same bytes
 def pdf_bytes(text: str) -> bytes:
     pdf = FPDF()
     pdf.add_page()
@@ -241,10 +243,11 @@ def zip_bytes(members: dict[str, bytes]) -> bytes:
     return buffer.getvalue()
 
 
-def sbsys_zip(*, enclosures=(1, 2, 3), **kwargs) -> bytes:
+def sbsys_zip(*, enclosures=(1, 2, 3), same_content=False, **kwargs) -> bytes:
     members = {"Publication901/Publication901.xml": sbsys_xml(**kwargs)}
     for index in enclosures:
-        members[f"Publication901/Enclosures/{index}.pdf"] = pdf_bytes(f"Bilag nummer {index}")
+        text = "Bilag med samme indhold" if same_content else f"Bilag nummer {index}"
+        members[f"Publication901/Enclosures/{index}.pdf"] = pdf_bytes(text)
     return zip_bytes(members)
 
 

@@ -8,9 +8,10 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from html import unescape
 
-from bs4 import BeautifulSoup
-from markdownify import markdownify
+from html_to_markdown import ConversionOptions
+from html_to_markdown import convert as convert_html
 
 from ..extract import ExtractionError
 
@@ -41,8 +42,12 @@ _DID_NOT_TAKE_PART = re.compile(
 _CLAUSE_START = re.compile(r"^\s*(?:[-•*]\s*)?(?:\d{1,2}\s*[.)]\s*)?at\b", re.I)
 _RECOMMENDER = re.compile(r"^\s*(?P<by>[A-ZÆØÅ][\w\- ,æøåÆØÅ]{1,80}?)\s+(?:indstiller|foreslår)\b")
 
-_BLOCKS = ["p", "div", "li", "h1", "h2", "h3", "h4", "h5", "h6", "tr", "ul", "ol", "table",
-           "blockquote", "section", "u"]  # fmt: skip
+_INVISIBLE = re.compile(r"<!--.*?-->|<(script|style)\b.*?</\1\s*>", re.I | re.S)
+_BREAK = re.compile(r"<br\s*/?>", re.I)
+_BLOCK_TAG = re.compile(r"</?(?:p|div|li|h[1-6]|tr|ul|ol|table|blockquote|section|u)\b[^>]*>", re.I)
+_CELL_END = re.compile(r"</t[dh]\s*>", re.I)
+_ANY_TAG = re.compile(r"<[^>]*>")
+_MARKDOWN_OPTIONS = ConversionOptions(heading_style="atx", bullets="-", skip_images=True)
 # Placeholders systems print where a field or decision has no content yet.
 PLACEHOLDERS = {"tomt indhold", "beslutning ikke frigivet", "ingen beslutning"}
 
@@ -55,18 +60,18 @@ def fold_spaces(text: str | None) -> str:
 
 
 def html_text(html: str | None) -> str:
-    """The visible text of an HTML fragment, one line per block."""
+    """The visible text of an HTML fragment, one line per block.
+
+    Regular expressions, not a parser: fragments are small and this runs for every
+    field, heading and decision of thousands of exports; tags never nest text here."""
     if not html:
         return ""
-    soup = BeautifulSoup(html, "html.parser")
-    for tag in soup.find_all(_BLOCKS):
-        tag.insert_before("\n")
-        tag.insert_after("\n")
-    for cell in soup.find_all(["td", "th"]):
-        cell.insert_after(" ")
-    for br in soup.find_all("br"):
-        br.replace_with("\n")
-    lines = (fold_spaces(line) for line in soup.get_text("").split("\n"))
+    text = _INVISIBLE.sub("", html)
+    text = _BREAK.sub("\n", text)
+    text = _BLOCK_TAG.sub("\n", text)
+    text = _CELL_END.sub(" ", text)
+    text = unescape(_ANY_TAG.sub("", text))
+    lines = (fold_spaces(line) for line in text.split("\n"))
     return "\n".join(line for line in lines if line)
 
 
@@ -74,9 +79,8 @@ def html_to_markdown(html: str | None) -> str:
     """Markdown of an HTML fragment: headings, emphasis, lists and tables kept."""
     if not html or not html.strip():
         return ""
-    text = markdownify(html, heading_style="ATX", bullets="-", strip=["img", "script", "style"])
-    lines = [line.rstrip().replace("\u00a0", " ") for line in text.split("\n")]
-    return _BLANK_RUN.sub("\n\n", "\n".join(lines)).strip()
+    text = convert_html(html, _MARKDOWN_OPTIONS).content or ""
+    return _BLANK_RUN.sub("\n\n", text.replace("\u00a0", " ")).strip()
 
 
 def is_placeholder(text: str | None) -> bool:

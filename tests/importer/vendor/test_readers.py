@@ -2,6 +2,7 @@
 
 import datetime as dt
 import io
+import re
 import zipfile
 
 import pytest
@@ -57,7 +58,7 @@ def test_firstagenda_minutes_with_closed_item_substitute_and_empty_item():
                                                            "26-000101")  # fmt: skip
     assert [s.heading for s in park.sections] == ["Beslutning", "Fremstilling", "Sagens forløb"]
     assert park.sections[1].subsections == ["Resume", "Indstilling", "Økonomi"]
-    assert "| År | Mio. kr. |" in park.sections[1].body  # the table is kept
+    assert re.search(r"\| År +\| Mio. kr. \|", park.sections[1].body)  # the table is kept
     assert park.decision == "Godkendt."
     assert park.absent == ["Tove Krog"]
     assert park.recommendation_by == "Forvaltningen"

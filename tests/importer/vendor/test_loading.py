@@ -145,3 +145,13 @@ def test_imported_meetings_show_on_the_portal_without_closed_content(client, tmp
         else:
             assert response.status_code == 404, bilag.name
     assert File.objects.filter(public=False).exclude(file="").exists()
+
+
+
+def test_bilag_without_a_file_show_their_title_without_a_dead_link(client, tmp_path):
+    run(write(tmp_path, "miljo.json", firstagenda()))  # FirstAgenda JSON carries no files
+    meeting = Meeting.objects.get()
+    html = client.get(reverse("portal:meeting_detail", args=[meeting.pk])).content.decode()
+    for bilag in File.objects.all():
+        assert bilag.name in html
+        assert reverse("portal:file_download", args=[bilag.pk, "bilag.pdf"]) not in html

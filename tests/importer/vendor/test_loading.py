@@ -147,7 +147,6 @@ def test_imported_meetings_show_on_the_portal_without_closed_content(client, tmp
     assert File.objects.filter(public=False).exclude(file="").exists()
 
 
-
 def test_bilag_without_a_file_show_their_title_without_a_dead_link(client, tmp_path):
     run(write(tmp_path, "miljo.json", firstagenda()))  # FirstAgenda JSON carries no files
     meeting = Meeting.objects.get()

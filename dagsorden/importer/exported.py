@@ -20,25 +20,33 @@ from .models import ExportKey
 from .parsed import ParsedAttachment, ParsedItem, ParsedMeeting
 
 
-def exported_meeting(parsed: ParsedMeeting) -> Meeting | None:
-    """The meeting an earlier export with the same identifier was loaded into."""
-    if not (parsed.export_system and parsed.export_id):
-        return None
-    key = (
-        ExportKey.objects.filter(system=parsed.export_system, export_id=parsed.export_id[:200])
-        .select_related("meeting")
-        .first()
-    )
-    return key.meeting if key else None
+class ExportIdentity:
+    """The export's meeting identifier: looked up once, written once (two queries at most)."""
 
+    def __init__(self, parsed: ParsedMeeting):
+        self.system = parsed.export_system
+        self.export_id = (parsed.export_id or "")[:200]
+        self.known: ExportKey | None = None
 
-def remember_export(parsed: ParsedMeeting, meeting: Meeting) -> None:
-    if parsed.export_system and parsed.export_id:
-        ExportKey.objects.update_or_create(
-            system=parsed.export_system,
-            export_id=parsed.export_id[:200],
-            defaults={"meeting": meeting},
+    def meeting(self) -> Meeting | None:
+        """The meeting an earlier export with the same identifier was loaded into."""
+        if not (self.system and self.export_id):
+            return None
+        self.known = (
+            ExportKey.objects.filter(system=self.system, export_id=self.export_id)
+            .select_related("meeting")
+            .first()
         )
+        return self.known.meeting if self.known else None
+
+    def remember(self, meeting: Meeting) -> None:
+        if not (self.system and self.export_id):
+            return
+        if self.known is None:
+            ExportKey.objects.create(system=self.system, export_id=self.export_id, meeting=meeting)
+        elif self.known.meeting_id != meeting.pk:
+            self.known.meeting = meeting
+            self.known.save(update_fields=["meeting"])
 
 
 def bilag_rows(municipality, item: AgendaItem, case, parsed: ParsedItem) -> list[File]:

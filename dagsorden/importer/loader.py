@@ -47,7 +47,7 @@ from dagsorden.organisations.models import (
     Person,
 )
 
-from .exported import bilag_changed, bilag_rows, exported_meeting, remember_export
+from .exported import ExportIdentity, bilag_changed, bilag_rows
 from .history import insert_history
 from .models import ImportedDocument
 from .parsed import ParsedItem, ParsedMeeting
@@ -191,8 +191,9 @@ def _load(parsed, source, sha256, municipality_name, by, cache: LoadCache) -> Lo
         return LoadResult(existing, created=False, items=existing.item_count)
     if not parsed.body or parsed.start is None:
         raise MeetingUnplaceable("the document names no meeting body or no meeting date")
-    meeting = _Writer(parsed, municipality_name, cache).write()
-    remember_export(parsed, meeting)
+    writer = _Writer(parsed, municipality_name, cache)
+    meeting = writer.write()
+    writer.export.remember(meeting)
     document = ImportedDocument.objects.create(
         source=source[:500],
         sha256=sha256,
@@ -224,6 +225,7 @@ class _Writer:
         self.persons = cache.persons_of(self.municipality)
         self.cache = cache
         self.new_meeting = False  # set by `_meeting`: nothing to compare with
+        self.export = ExportIdentity(parsed)  # an agenda system's id of the meeting
         numbers = {i.case_number.strip() for i in parsed.items if i.case_number}
         self.case_book = cache.cases_of(self.municipality)
         # This document's cases and their routes by journal number (the book's own
@@ -263,7 +265,7 @@ class _Writer:
     # --- meeting and people -------------------------------------------------------------
 
     def _meeting(self) -> Meeting:
-        meeting = exported_meeting(self.parsed) or _find_meeting(self.organization, self.start)
+        meeting = self.export.meeting() or _find_meeting(self.organization, self.start)
         state = (
             Meeting.State.MINUTES_APPROVED
             if self.parsed.kind == "minutes"

@@ -39,7 +39,8 @@ _DID_NOT_TAKE_PART = re.compile(
     r"(?P<names>[^.:\n]+?)\s+(?:deltog|deltager)\s+ikke\s+i\s+(?:sagens|punktets)\s+behandling",
     re.I,
 )
-_CLAUSE_START = re.compile(r"^\s*(?:[-•*]\s*)?(?:\d{1,2}\s*[.)]\s*)?at\b", re.I)
+_CLAUSE_START = re.compile(r"^\s*(?:[-•*]\s*)?(?:\d{1,2}\s*[.)]\s*)?at\b\s*", re.I)
+_INLINE_CLAUSE = re.compile(r"\b(?:indstiller|foreslår)\b[^,]*,?\s+at\s+(\S.*)$", re.I)
 _RECOMMENDER = re.compile(r"^\s*(?P<by>[A-ZÆØÅ][\w\- ,æøåÆØÅ]{1,80}?)\s+(?:indstiller|foreslår)\b")
 
 _INVISIBLE = re.compile(r"<!--.*?-->|<(script|style)\b.*?</\1\s*>", re.I | re.S)
@@ -66,7 +67,7 @@ def html_text(html: str | None) -> str:
     field, heading and decision of thousands of exports; tags never nest text here."""
     if not html:
         return ""
-    text = _INVISIBLE.sub("", html)
+    text = _INVISIBLE.sub("", html).replace("\r", " ").replace("\n", " ")  # source wrapping
     text = _BREAK.sub("\n", text)
     text = _BLOCK_TAG.sub("\n", text)
     text = _CELL_END.sub(" ", text)
@@ -183,12 +184,11 @@ def recommendation(text: str, heading: str = "") -> tuple[str | None, list[str]]
             by = match.group("by").strip()
             break
     by = by or _recommender_from_heading(heading)
-    clauses = [line.strip() for line in lines if _CLAUSE_START.match(line)]
-    if not clauses:
-        clauses = [
-            line.strip() for line in lines if re.search(r"\b(?:indstiller|foreslår),?\s+at\b", line)
-        ]  # noqa: E501
-    return by, clauses
+    clauses = [_CLAUSE_START.sub("", line).strip() for line in lines if _CLAUSE_START.match(line)]
+    if not clauses:  # 'Administrationen indstiller, at dagsordenen godkendes.'
+        found = (_INLINE_CLAUSE.search(line) for line in lines)
+        clauses = [match.group(1).strip() for match in found if match]
+    return by, [clause for clause in clauses if clause]  # stored without their 'at'
 
 
 def _recommender_from_heading(heading: str) -> str | None:

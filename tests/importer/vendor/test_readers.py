@@ -262,3 +262,19 @@ def test_parse_command_reports_a_malformed_export_with_its_file_name(tmp_path, c
     assert code == EXIT_UNREADABLE
     err = capsys.readouterr().err
     assert str(path) in err and "invalid FirstAgenda JSON" in err
+
+
+@pytest.mark.parametrize(
+    ("text", "by", "clauses"),
+    [
+        ("<p>Forvaltningen indstiller, at planen\n   godkendes.</p>", "Forvaltningen",
+         ["planen godkendes."]),
+        ("<p>Direktionen indstiller,</p><p>1. at\n  A godkendes,</p><p>2. at B noteres.</p>",
+         "Direktionen", ["A godkendes,", "B noteres."]),
+        ("<ol><li><strong>at </strong>stien anlægges</li></ol>", None, ["stien anlægges"]),
+    ],
+)  # fmt: skip
+def test_recommendation_clauses_are_kept_without_their_at(text, by, clauses):
+    from dagsorden.importer.vendor.common import html_text, recommendation
+
+    assert recommendation(html_text(text)) == (by, clauses)

@@ -145,6 +145,11 @@ def test_imported_meetings_show_on_the_portal_without_closed_content(client, tmp
         else:
             assert response.status_code == 404, bilag.name
     assert File.objects.filter(public=False).exclude(file="").exists()
+    for word in ("ejendommen", "grunden", "hemmeligpris"):  # words of the closed items only
+        found = client.get(reverse("portal:search"), {"q": word}).content.decode()
+        assert "HEMMELIGPRIS" not in found and "Salg af ejendom" not in found
+    park = client.get(reverse("portal:search"), {"q": "bænke"}).content.decode()
+    assert "Mølleparken" in park  # the open item is found, so the search did run
 
 
 def test_bilag_without_a_file_show_their_title_without_a_dead_link(client, tmp_path):

@@ -36,6 +36,7 @@ from .common import (
     html_text,
     html_to_markdown,
     is_placeholder,
+    name_and_party,
     parse_date,
     parse_datetime,
     recommendation,
@@ -117,11 +118,12 @@ def _participant(raw: dict) -> ParsedParticipant:
         note = fold_spaces(match.group(1))
         note = note[:1].upper() + note[1:]
         name = fold_spaces(name[: match.start()] + name[match.end() :])
+    name, party = name_and_party(name)
     if _get(raw, "ParticipationCancelled"):
         note = "Afbud"
     elif _get(raw, "Absent"):
         note = "Fravær"
-    return ParsedParticipant(name=name, note=note)
+    return ParsedParticipant(name=name, party=party, note=note)
 
 
 def _concluded(raw: dict, items: list[ParsedItem]) -> bool:
@@ -152,7 +154,8 @@ def _municipality(site: str | None) -> str | None:
 
 def _item(raw: dict, site: str | None) -> ParsedItem:
     title = fold_spaces(_get(raw, "Navn", "Caption", "Name"))
-    html = "\n".join(_get(f, "Html") or "" for f in _get(raw, "Felter", "Fields") or [])
+    fields = [f for f in _get(raw, "Felter", "Fields") or [] if isinstance(f, dict)]
+    html = "\n".join(_get(f, "Html") or "" for f in fields)
     item = ParsedItem(
         number=str(_get(raw, "Punktnummer", "Number") or "").strip(),
         title=title,
@@ -160,7 +163,7 @@ def _item(raw: dict, site: str | None) -> ParsedItem:
         export_id=_get(raw, "Id"),
     )
     pieces = _H3.split(html)
-    headed = list(zip(pieces[1::2], pieces[2::2], strict=True))
+    headed = list(zip(pieces[1::2], pieces[2::2], strict=True)) or _named_fields(fields)
     item.public = not (_CLOSED_TITLE.match(title) or (not headed and not _has_document(raw)))
     if not headed:
         _decision(item, pieces[0])  # a closed item's HTML is its decision only
@@ -168,6 +171,12 @@ def _item(raw: dict, site: str | None) -> ParsedItem:
         _section(item, fold_spaces(html_text(heading_html)), body_html)
     _attachments(item, raw, site)
     return item
+
+
+def _named_fields(fields: list[dict]) -> list[tuple[str, str]]:
+    """Exports whose fields carry their heading as `Navn` and no `<h3>` in the HTML."""
+    named = [(fold_spaces(_get(f, "Navn", "Name")), _get(f, "Html") or "") for f in fields]
+    return [(name, html) for name, html in named if name and html_text(html)]
 
 
 def _has_document(raw: dict) -> bool:
@@ -183,6 +192,8 @@ def _section(item: ParsedItem, heading: str, body_html: str) -> None:
         _decision(item, body_html)
     elif folded == "sagens forløb":
         item.history = _history(body_html)
+    if not html_text(body_html):
+        return  # a heading without content (an agenda's empty Beslutning) is no section
     subsections = [fold_spaces(html_text(h)) for h in _H4.findall(body_html)]
     item.sections.append(
         ParsedSection(heading=heading, body=html_to_markdown(body_html), subsections=subsections)

@@ -47,7 +47,8 @@ from .xmlsafe import parse_xml
 
 SYSTEM = "sbsys"
 _PUBLICATION_NAME = re.compile(r"(?:^|/)publication\d*\.xml$", re.I)
-_KINDS = {"draft": "agenda", "final": "agenda", "agenda": "agenda", "minutes": "minutes"}
+_KINDS = {"draft": "agenda", "final": "agenda", "agenda": "agenda", "dagsorden": "agenda",
+          "minutes": "minutes", "referat": "minutes", "protocol": "minutes"}  # fmt: skip
 _ABSENT_STATUS = re.compile(r"not(?:participating|attending)|absent|cancel|afbud", re.I)
 _DATED = re.compile(r"^(?P<date>[^:]{4,40}?\d{4})\s*:\s*(?P<text>.*)$")
 _PLACE_NAME = re.compile(
@@ -162,6 +163,11 @@ def _item(node: Element, meeting: ParsedMeeting, body: str) -> ParsedItem:
         if _text(field, "IsFeedback").casefold() == "true" and folded.startswith(body):
             _feedback(item, text, previous, meeting)
     item.history = previous
+    if meeting.kind == "minutes":  # members who did not take part in this item
+        for member in node.findall("Members/ItemMember"):
+            name = _text(member, "Name")
+            if _ABSENT_STATUS.search(_text(member, "ParticipationStatusAsText")) and name:
+                item.absent += [name] if name not in item.absent else []
     return item
 
 

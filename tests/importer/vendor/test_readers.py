@@ -2,6 +2,7 @@
 
 import datetime as dt
 import io
+import json
 import re
 import zipfile
 
@@ -83,6 +84,24 @@ def test_firstagenda_agenda_has_no_decisions():
     meeting = read_one(firstagenda(concluded=False))
     assert meeting.kind == "agenda"
     assert all(item.decision is None for item in meeting.items)
+    # the agenda's empty Beslutning heading is no section
+    assert [s.heading for s in meeting.items[0].sections] == ["Fremstilling", "Sagens forløb"]
+
+
+def test_firstagenda_fields_named_instead_of_h3_headings_and_party_letters():
+    data = json.loads(firstagenda())
+    data["Moede"]["Moededeltagere"][0]["Name"] = "Anna Holm (Ø)"
+    data["Dagsordenpunkter"][0]["Felter"] = [
+        {"Navn": "Sagsfremstilling", "Html": "<p>Bænkene er slidte.</p>", "Link": "x"},
+        {"Navn": "Økonomi", "Html": "", "Link": "x"},
+        {"Navn": "Beslutning", "Html": "<p>Godkendt.</p><p>Afbud: Jens Vang</p>", "Link": "x"},
+    ]
+    meeting = read_one(json.dumps(data).encode())
+    assert (meeting.participants[0].name, meeting.participants[0].party) == ("Anna Holm", "Ø")
+    park = meeting.items[0]
+    assert park.public is True
+    assert [s.heading for s in park.sections] == ["Sagsfremstilling", "Beslutning"]
+    assert (park.decision, park.absent) == ("Godkendt.", ["Jens Vang"])
 
 
 def test_firstagenda_second_schema_variant_with_english_keys():
@@ -278,3 +297,14 @@ def test_recommendation_clauses_are_kept_without_their_at(text, by, clauses):
     from dagsorden.importer.vendor.common import html_text, recommendation
 
     assert recommendation(html_text(text)) == (by, clauses)
+
+
+@pytest.mark.parametrize(("kind", "absent"), [("Minutes", ["Rikke Dam"]), ("Draft", [])])
+def test_sbsys_item_members_not_taking_part_are_absent_in_minutes(kind, absent):
+    member = (
+        b"<Members><ItemMember ID='9'><ParticipationStatusAsText>NotParticipating"
+        b"</ParticipationStatusAsText><Name>Rikke Dam</Name></ItemMember></Members></Item>"
+    )
+    xml = sbsys_xml(publication_type=kind).replace(b"</Item>", member, 1)
+    meeting = read_one(zip_bytes({"P/Publication1.xml": xml}))
+    assert meeting.items[0].absent == absent

@@ -2,15 +2,16 @@
 bilag files stored once, per-export transactions, nothing closed on public pages."""
 
 import hashlib
+import json
 
 import pytest
 from django.urls import reverse
 
-from dagsorden.cases.models import Case, File
+from dagsorden.cases.models import Case, Consultation, File
 from dagsorden.importer import exported
 from dagsorden.importer.batch import import_paths
 from dagsorden.importer.models import ExportKey, ImportedDocument
-from dagsorden.meetings.models import AgendaItem, Attendance, Meeting
+from dagsorden.meetings.models import AgendaItem, Attendance, Meeting, Section
 
 from .exports import edoc_xml, firstagenda, pdf_bytes, sbsys_zip
 
@@ -38,6 +39,17 @@ def test_importing_an_export_again_changes_nothing(tmp_path):
     meeting = Meeting.objects.get()
     assert meeting.organization.municipality.name == "Eksempel"
     assert ImportedDocument.objects.get().layout == "firstagenda"
+
+
+def test_the_same_export_with_other_bytes_changes_no_rows(tmp_path):
+    """A re-download (re-indented, keys reordered) is read again and finds its own rows."""
+    first = write(tmp_path, "a.json", firstagenda())
+    again = write(tmp_path, "b.json", json.dumps(json.loads(firstagenda()), indent=2).encode())
+    run(first)
+    counts = [m.objects.count() for m in (Meeting, AgendaItem, Section, File, Case, Consultation)]
+    assert run(again).documents == 1  # other bytes: read again …
+    assert counts == [m.objects.count() for m in (Meeting, AgendaItem, Section, File, Case,
+                                                  Consultation)]  # fmt: skip  # … same rows
 
 
 def test_agenda_then_minutes_fill_the_same_meeting_even_when_its_time_moved(tmp_path):

@@ -25,7 +25,6 @@ from .extract import ExtractionError, extract_bytes
 from .loader import LoadCache, MeetingUnplaceable, document_sha256, load
 from .parse import parse_doc
 from .vendor import exports_in
-from .vendor.readahead import ReadAhead
 
 DOCUMENT_SUFFIXES = {".txt", ".md", ".markdown", ".text", ".pdf", ".html", ".htm", ".xhtml"}
 # Agenda systems' exports (FirstAgenda JSON, eDoc XML, SBSYS ZIP); recognised by content.
@@ -96,15 +95,11 @@ def import_paths(
     # saves about a tenth of a long import.
     gc.freeze()
     cache = LoadCache()
-    ahead = ReadAhead(files, EXPORT_SUFFIXES)  # exports are parsed in a worker meanwhile
     try:
         with _import_session():
             for chunk in _chunks(files, CHUNK_DOCUMENTS):
-                _import_chunk(
-                    chunk, summary, municipality=municipality, cache=cache, bar=bar, ahead=ahead
-                )
+                _import_chunk(chunk, summary, municipality=municipality, cache=cache, bar=bar)
     finally:
-        ahead.close()
         gc.unfreeze()
         if bar is not None:
             bar.close()
@@ -136,14 +131,14 @@ def _chunks(paths: list[Path], size: int) -> Iterator[list[Path]]:
 
 
 def _import_chunk(
-    paths: list[Path], summary: ImportSummary, *, municipality, cache, bar=None, ahead=None
+    paths: list[Path], summary: ImportSummary, *, municipality, cache, bar=None
 ) -> None:
     # The index pass ends inside the transaction, so it commits with the rows it reads.
     # An interrupted chunk rolls back whole; importing again loads it (idempotent).
     try:
         with transaction.atomic(), deferred_indexing():
             for path in paths:
-                import_one(path, summary, municipality=municipality, cache=cache, ahead=ahead)
+                import_one(path, summary, municipality=municipality, cache=cache)
                 if bar is not None:
                     bar.update(1)
     except Exception:
@@ -157,13 +152,10 @@ def import_one(
     *,
     municipality: str | None = None,
     cache: LoadCache | None = None,
-    ahead: ReadAhead | None = None,
 ) -> None:
     try:
-        read, exports = ahead.exports(path) if ahead else (False, None)
-        data = b"" if exports else path.read_bytes()
-        if not read:
-            exports = exports_in(data, source=str(path), folder=path.parent)
+        data = path.read_bytes()
+        exports = exports_in(data, source=str(path), folder=path.parent)
         if exports is None:  # not an agenda system's export: a document
             extracted = extract_bytes(data, name=path.name)
     except (OSError, ExtractionError) as exc:

@@ -1,7 +1,6 @@
 """Exports through the loader: idempotent, agenda then minutes, one case across exports,
 bilag files stored once, per-export transactions, nothing closed on public pages."""
 
-import datetime as dt
 import hashlib
 import json
 
@@ -172,27 +171,3 @@ def test_bilag_without_a_file_show_their_title_without_a_dead_link(client, tmp_p
     for bilag in File.objects.all():
         assert bilag.name in html
         assert reverse("portal:file_download", args=[bilag.pk, "bilag.pdf"]) not in html
-
-
-def test_many_exports_are_read_ahead_in_a_worker_with_the_same_result(tmp_path, monkeypatch):
-    from dagsorden.importer.vendor import readahead
-
-    started = []
-    original = readahead.ProcessPoolExecutor
-
-    def pool(*args, **kwargs):
-        started.append(True)
-        return original(*args, **kwargs)
-
-    monkeypatch.setattr(readahead, "ProcessPoolExecutor", pool)
-    for n in range(readahead.MIN_FILES + 2):
-        day = f"{dt.date(2026, 1, 5) + dt.timedelta(weeks=n)}T16:00:00+01:00"
-        write(tmp_path, f"m{n:02d}.json", firstagenda(meeting_id=f"m{n}", date=day))
-    write(tmp_path, "m99.json", b'{"Dagsordenpunkter": [')  # fails in the worker
-    write(tmp_path, "notes.txt", b"Dagsorden\n\nPunkt 1: Intet")  # a document, inline
-    summary = run(tmp_path)
-    assert started == [True]
-    assert (summary.documents, summary.items) == (readahead.MIN_FILES + 2, 3 * 22)
-    assert summary.failed == 2  # the broken export, and the text that names no meeting
-    assert any("m99.json" in p and "invalid FirstAgenda JSON" in p for p in summary.problems)
-    assert Meeting.objects.count() == readahead.MIN_FILES + 2

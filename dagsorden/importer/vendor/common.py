@@ -35,7 +35,8 @@ _ABSENCE_LINE = re.compile(
     re.I | re.M,
 )
 _DID_NOT_TAKE_PART = re.compile(
-    r"(?P<names>[^.:\n]+?)\s+(?:deltog|deltager)\s+ikke\s+i\s+(?:sagens|punktets)\s+behandling",
+    r"(?P<names>[^.:\n]+?)\s+(?:deltog|deltager)\s+ikke\s+i\s+"
+    r"(?:(?:sagens|punktets)\s+behandling|behandlingen\s+af\s+(?:sagen|punktet))",
     re.I,
 )
 _CLAUSE_START = re.compile(r"^\s*(?:[-•*]\s*)?(?:\d{1,2}\s*[.)]\s*)?at\b\s*", re.I)

@@ -308,3 +308,19 @@ def test_sbsys_item_members_not_taking_part_are_absent_in_minutes(kind, absent):
     xml = sbsys_xml(publication_type=kind).replace(b"</Item>", member, 1)
     meeting = read_one(zip_bytes({"P/Publication1.xml": xml}))
     assert meeting.items[0].absent == absent
+
+
+@pytest.mark.parametrize(
+    ("text", "absent", "rest"),
+    [
+        ("Godkendt.\nAfbud: Ane Lund (A) og Bo Hald", ["Ane Lund", "Bo Hald"], "Godkendt."),
+        ("Anbefales.\nFraværende: Carl Ry, Dorte Vik", ["Carl Ry", "Dorte Vik"], "Anbefales."),
+        ("Udsat.\nEva Ulv (V) deltog ikke i behandlingen af sagen.", ["Eva Ulv"], "Udsat."),
+        ("Taget til efterretning.", [], "Taget til efterretning."),
+    ],
+)
+def test_absences_printed_in_a_decision(text, absent, rest):
+    from dagsorden.importer.vendor.common import absences_in, without_absence_lines
+
+    assert absences_in(text) == absent
+    assert without_absence_lines(text) == rest

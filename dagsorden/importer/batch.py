@@ -24,10 +24,14 @@ from .document import Document
 from .extract import ExtractionError, extract_bytes
 from .loader import LoadCache, MeetingUnplaceable, document_sha256, load
 from .parse import parse_doc
+from .vendor import exports_in
 
 DOCUMENT_SUFFIXES = {
     ".txt", ".md", ".markdown", ".text", ".pdf", ".html", ".htm", ".xhtml", ".docx",
 }  # fmt: skip
+# Agenda systems' exports (FirstAgenda JSON, eDoc XML, SBSYS ZIP); recognised by content.
+EXPORT_SUFFIXES = {".json", ".xml", ".zip"}
+BILAG_FOLDERS = {"enclosures", "attachments"}  # SBSYS and eDoc keep bilag files there
 # Documents per transaction: enough to share commits and index passes, few enough that
 # a writer lock on SQLite is held for about a second.
 CHUNK_DOCUMENTS = 50
@@ -61,12 +65,18 @@ def discover(paths: Iterable[str | Path]) -> list[Path]:
     for raw in paths:
         path = Path(raw)
         if path.is_dir():
-            found += sorted(
-                p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in DOCUMENT_SUFFIXES
-            )
+            found += sorted(p for p in path.rglob("*") if _importable(p))
         else:
             found.append(path)
     return found
+
+
+def _importable(path: Path) -> bool:
+    """A document or export; bilag folders unpacked from an export are its files, not
+    documents of their own."""
+    if not path.is_file() or path.suffix.lower() not in DOCUMENT_SUFFIXES | EXPORT_SUFFIXES:
+        return False
+    return not any(part.casefold() in BILAG_FOLDERS for part in path.parent.parts[-1:])
 
 
 def import_paths(
@@ -147,34 +157,44 @@ def import_one(
 ) -> None:
     try:
         data = path.read_bytes()
-        extracted = extract_bytes(data, name=path.name)
+        exports = exports_in(data, source=str(path), folder=path.parent)
+        if exports is None:  # not an agenda system's export: a document
+            extracted = extract_bytes(data, name=path.name)
     except (OSError, ExtractionError) as exc:
         summary.failed += 1
         summary.problems.append(f"{path}: {getattr(exc, 'strerror', None) or exc}")
         return
+    if exports is not None:
+        for export in exports:  # each export in its own savepoint
+            _load_one(export.parsed, export.source, export.sha256, summary, municipality, cache)
+        return
     doc = Document.from_text(extracted.text, source=str(path), page_count=extracted.page_count)
     doc.warnings.extend(extracted.warnings)
     parsed = parse_doc(doc)
+    _load_one(parsed, str(path), document_sha256(data), summary, municipality, cache)
+
+
+def _load_one(parsed, source: str, sha256: str, summary: ImportSummary, municipality, cache):
     try:
         result = load(
             parsed,
-            source=str(path),
-            sha256=document_sha256(data),
+            source=source,
+            sha256=sha256,
             municipality_name=municipality,
             cache=cache,
         )
     except MeetingUnplaceable as exc:
         summary.failed += 1
-        summary.problems.append(f"{path}: {exc}")
+        summary.problems.append(f"{source}: {exc}")
         return
     except Exception as exc:  # noqa: BLE001 - its savepoint rolled back; keep the others
         summary.failed += 1
-        summary.problems.append(f"{path}: could not be loaded: {exc!r}")
+        summary.problems.append(f"{source}: could not be loaded: {exc!r}")
         return
     if result.created:
         summary.documents += 1
         summary.items += result.items
         summary.warnings += len(result.warnings)
-        summary.problems += [f"{path}: warning: {w}" for w in result.warnings]
+        summary.problems += [f"{source}: warning: {w}" for w in result.warnings]
     else:
         summary.unchanged += 1

@@ -47,6 +47,7 @@ from dagsorden.organisations.models import (
     Person,
 )
 
+from .exported import ExportIdentity, bilag_changed, bilag_rows
 from .history import insert_history
 from .models import ImportedDocument
 from .parsed import ParsedItem, ParsedMeeting
@@ -190,7 +191,9 @@ def _load(parsed, source, sha256, municipality_name, by, cache: LoadCache) -> Lo
         return LoadResult(existing, created=False, items=existing.item_count)
     if not parsed.body or parsed.start is None:
         raise MeetingUnplaceable("the document names no meeting body or no meeting date")
-    meeting = _Writer(parsed, municipality_name, cache).write()
+    writer = _Writer(parsed, municipality_name, cache)
+    meeting = writer.write()
+    writer.export.remember(meeting)
     document = ImportedDocument.objects.create(
         source=source[:500],
         sha256=sha256,
@@ -222,6 +225,7 @@ class _Writer:
         self.persons = cache.persons_of(self.municipality)
         self.cache = cache
         self.new_meeting = False  # set by `_meeting`: nothing to compare with
+        self.export = ExportIdentity(parsed)  # an agenda system's id of the meeting
         numbers = {i.case_number.strip() for i in parsed.items if i.case_number}
         self.case_book = cache.cases_of(self.municipality)
         # This document's cases and their routes by journal number (the book's own
@@ -261,7 +265,7 @@ class _Writer:
     # --- meeting and people -------------------------------------------------------------
 
     def _meeting(self) -> Meeting:
-        meeting = _find_meeting(self.organization, self.start)
+        meeting = self.export.meeting() or _find_meeting(self.organization, self.start)
         state = (
             Meeting.State.MINUTES_APPROVED
             if self.parsed.kind == "minutes"
@@ -378,17 +382,7 @@ class _Writer:
                 )  # fmt: skip
                 for name in dict.fromkeys(parsed.absent)
             ]
-            rows[File] += [
-                File(
-                    municipality=self.municipality,
-                    agenda_item=item,
-                    case=case,
-                    name=title[:300],
-                    public=parsed.public,
-                    order=n,
-                )  # fmt: skip
-                for n, title in enumerate(parsed.attachments, start=1)
-            ]
+            rows[File] += bilag_rows(self.municipality, item, case, parsed)
         return rows
 
     def _case(self, parsed: ParsedItem) -> Case | None:
@@ -668,9 +662,12 @@ def _update_content(item: AgendaItem, rows: dict) -> None:
     _replace_one(Decision, item, rows[Decision], ["outcome", "text"])
     absent = {a.person_id for a in ItemAttendance.objects.filter(item=item, kind="absent")}
     _bulk(ItemAttendance, [a for a in rows[ItemAttendance] if a.person_id not in absent])
-    titled = list(item.files.filter(file="").order_by("order"))
-    if [f.name for f in titled] != [f.name for f in rows[File]]:
-        item.files.filter(pk__in=[f.pk for f in titled]).delete()
+    # Bilag the importer wrote (titles, and files from exports: the same names) are
+    # replaced when they changed; other bilag a secretary attached by hand stay.
+    fresh_names = {f.name for f in rows[File]}
+    imported = [f for f in item.files.order_by("order") if not f.file or f.name in fresh_names]
+    if bilag_changed(imported, rows[File]):
+        item.files.filter(pk__in=[f.pk for f in imported]).delete()
         _bulk(File, rows[File])
 
 

@@ -33,3 +33,30 @@ class ImportedDocument(models.Model):
 
     def __str__(self):
         return self.source
+
+
+class ExportKey(models.Model):
+    """An agenda system's own identifier of a meeting, from an imported export.
+
+    A later export of the same meeting (its minutes after its agenda, or a corrected
+    publication) fills the meeting it names even if the meeting's time was moved.
+    """
+
+    system = models.CharField(_("system"), max_length=20)  # firstagenda | sbsys | edoc
+    export_id = models.CharField(_("eksportens id"), max_length=200)
+    meeting = models.ForeignKey(
+        "meetings.Meeting",
+        verbose_name=_("møde"),
+        on_delete=models.CASCADE,
+        related_name="export_keys",
+    )
+
+    class Meta:
+        verbose_name = _("eksportnøgle")
+        verbose_name_plural = _("eksportnøgler")
+        constraints = [
+            models.UniqueConstraint(fields=["system", "export_id"], name="unique_export_key")
+        ]
+
+    def __str__(self):
+        return f"{self.system}:{self.export_id}"

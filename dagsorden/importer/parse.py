@@ -21,6 +21,7 @@ from .extract import ExtractionError, extract_text
 from .layouts import GENERIC, detect
 from .parsed import ParsedMeeting
 from .sections import HeadingRules
+from .vendor import read_export
 
 
 def parse_text(text: str, *, source: str = "", page_count: int | None = None) -> ParsedMeeting:
@@ -35,7 +36,9 @@ def parse_doc(doc: Document) -> ParsedMeeting:
 
 
 def parse_file(path: str | Path) -> ParsedMeeting:
-    """Read and parse one document; raises ExtractionError for unreadable input."""
+    """Read and parse one document or export; raises ExtractionError for unreadable input."""
+    if (exported := read_export(path)) is not None:  # an agenda system's export, by content
+        return exported
     return parse_doc(document_from_file(path))
 
 

@@ -6,6 +6,7 @@ or written to the database later by :mod:`dagsorden.importer.loader`.
 
 from __future__ import annotations
 
+import hashlib
 from dataclasses import dataclass, field
 from datetime import date, datetime
 
@@ -35,6 +36,27 @@ class ParsedSection:
 
 
 @dataclass
+class ParsedAttachment:
+    """A bilag as a structured export describes it; the file itself where it came along.
+
+    `ParsedItem.attachments` keeps the titles (what the JSON contract prints); readers of
+    exports fill `ParsedItem.attachment_files` in the same order with the details.
+    """
+
+    title: str
+    url: str | None = None  # where the source publishes it
+    file_name: str | None = None  # name inside the export (e.g. 'Enclosures/3.pdf')
+    data: bytes | None = None  # the file, when the export carried it
+    text: str = ""  # extracted text of `data`
+    public: bool = True
+    export_id: str | None = None
+
+    @property
+    def sha512(self) -> str | None:
+        return hashlib.sha512(self.data).hexdigest() if self.data else None
+
+
+@dataclass
 class ParsedTocEntry:
     title: str
     page: int | None = None
@@ -55,6 +77,9 @@ class ParsedItem:
     attachments: list[str] = field(default_factory=list)
     history: list[ParsedHistoryEntry] = field(default_factory=list)
     references: list[str] = field(default_factory=list)
+    # Filled by readers of structured exports (empty for documents):
+    attachment_files: list[ParsedAttachment] = field(default_factory=list)
+    export_id: str | None = None  # the item's identifier in the source system
 
     @property
     def number_value(self) -> int | str:
@@ -89,6 +114,10 @@ class ParsedMeeting:
     page_count: int | None = None
     warnings: list[str] = field(default_factory=list)
     trace: list[ParsedTrace] = field(default_factory=list)  # not part of the JSON contract
+    # Filled by readers of structured exports: the system ('firstagenda', 'sbsys',
+    # 'edoc') and its identifier of the meeting, so a later export finds the same one.
+    export_system: str | None = None
+    export_id: str | None = None
 
     @property
     def found_structure(self) -> bool:

@@ -7,7 +7,8 @@ from django.core.management.base import BaseCommand, CommandError
 
 class Command(BaseCommand):
     help = (
-        "Import published agendas and minutes (text, PDF, HTML). Folders are searched "
+        "Import published agendas and minutes (text, PDF, HTML) and agenda systems' exports "
+        "(FirstAgenda JSON, SBSYS ZIP, eDoc XML). Folders are searched "
         "recursively. Importing the same document again changes nothing."
     )
 

@@ -29,12 +29,17 @@ def run_parse(
     from .explain import explain as explanation
     from .parse import ExtractionError, document_from_file, parse_doc
     from .to_json import meeting_to_dict
+    from .vendor import read_export
 
     stdout = stdout or sys.stdout
     stderr = stderr or sys.stderr
     try:
-        doc = document_from_file(path)
-        meeting = parse_doc(doc)
+        # An agenda system's export is read by its own reader; a document goes through
+        # blocks (kept for --explain).
+        doc, meeting = None, read_export(path)
+        if meeting is None:
+            doc = document_from_file(path)
+            meeting = parse_doc(doc)
     except ExtractionError as exc:
         stderr.write(f"dagsorden parse: {path}: {exc}\n")
         return EXIT_UNREADABLE
@@ -44,7 +49,9 @@ def run_parse(
     for warning in meeting.warnings:
         stderr.write(f"dagsorden parse: {path}: warning: {warning}\n")
     data = meeting_to_dict(meeting)
-    if explain:
+    if explain and doc is None:
+        stdout.write(f"{meeting.export_system} export: read field by field, no blocks to explain\n")
+    elif explain:
         stdout.write(explanation(doc, meeting))
     elif as_json:
         stdout.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")

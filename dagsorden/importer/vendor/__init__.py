@@ -12,6 +12,8 @@ publication may hold many exports (FirstAgenda JSON, eDoc XML): each is one expo
 from __future__ import annotations
 
 import hashlib
+import io
+import zipfile
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
@@ -36,7 +38,7 @@ class Export:
 def sniff(data: bytes) -> str | None:
     """'firstagenda', 'sbsys', 'edoc', 'zip' or None (not an export: a document)."""
     if is_zip(data):
-        return "zip"
+        return None if _is_office_document(data) else "zip"
     if firstagenda.looks_like(data):
         return firstagenda.SYSTEM
     if sbsys.looks_like(data):
@@ -44,6 +46,15 @@ def sniff(data: bytes) -> str | None:
     if edoc.looks_like(data):
         return edoc.SYSTEM
     return None
+
+
+def _is_office_document(data: bytes) -> bool:
+    """A Word (.docx) file is a ZIP too; it is a document for the block reader."""
+    try:
+        names = zipfile.ZipFile(io.BytesIO(data)).namelist()
+    except (zipfile.BadZipFile, ValueError):
+        return False  # a damaged ZIP: the export reader says what is wrong with it
+    return "[Content_Types].xml" in names and any(n.startswith("word/") for n in names)
 
 
 def exports_in(data: bytes, *, source: str, folder: Path | None = None) -> list[Export] | None:
@@ -64,6 +75,8 @@ def exports_in(data: bytes, *, source: str, folder: Path | None = None) -> list[
 def read_export(path: str | Path) -> ParsedMeeting | None:
     """One export file as a ParsedMeeting (for `dagsorden parse`); None for a document."""
     path = Path(path)
+    if path.suffix.lower() == ".docx":
+        return None  # Word, even when damaged: the document reader says what is wrong
     try:
         data = path.read_bytes()
     except OSError as exc:

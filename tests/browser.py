@@ -30,3 +30,13 @@ def browser_skip_reason(*needed: Path) -> str | None:
     if missing:
         return f"needs {', '.join(missing)}: run `make browser-deps`"
     return None
+
+
+def let_previews_finish(page):
+    """Let the item editor's debounced print preview finish before the next click. The
+    live-server test database is SQLite in shared-cache memory, where a running read
+    blocks a write. The field being typed in is left first: its `change` event also asks
+    for a preview, and would otherwise fire on the next click, racing the form's submit."""
+    page.evaluate("document.activeElement && document.activeElement.blur()")
+    page.wait_for_timeout(1000)
+    page.wait_for_load_state("networkidle")

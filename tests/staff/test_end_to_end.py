@@ -16,7 +16,7 @@ from dagsorden.meetings.models import Meeting
 from dagsorden.meetings.services import meeting_create
 from dagsorden.organisations.models import Organization
 from dagsorden.staff.models import Assignment
-from tests.browser import browser_skip_reason, launch_chromium
+from tests.browser import browser_skip_reason, launch_chromium, let_previews_finish
 from tests.factories import (
     MembershipFactory,
     MunicipalityFactory,
@@ -83,7 +83,10 @@ def _draft_and_approve(page, core_text):
     page.fill("#id_sections-0-body", core_text)
     page.fill("#id_recommendation_by", "Direktionen")
     page.fill("#id_recommendation_clauses", "stien anlægges")
+    let_previews_finish(page)
     page.click("button:has-text('Gem punktet')")
+    page.wait_for_selector("text=Punktet er gemt")
+    let_previews_finish(page)
     page.click("button:has-text('Markér som klar')")
     page.click("button:has-text('Godkend punktet')")
     assert page.locator("#draft-state").inner_text() == "Godkendt"

@@ -19,7 +19,7 @@ from dagsorden.cases.models import Case
 from dagsorden.meetings.models import Meeting
 from dagsorden.organisations.models import Location, Organization
 from dagsorden.staff.models import Assignment
-from tests.browser import browser_skip_reason, launch_chromium
+from tests.browser import browser_skip_reason, launch_chromium, let_previews_finish
 from tests.factories import (
     MembershipFactory,
     MunicipalityFactory,
@@ -142,10 +142,7 @@ def _plan_series(page, base, slug, first, last, at):
 
 
 def _settle(page):
-    """Let the editor's debounced print preview finish before the next click (the test
-    database is SQLite in shared-cache memory, where a running read blocks a write)."""
-    page.wait_for_timeout(1000)
-    page.wait_for_load_state("networkidle")
+    let_previews_finish(page)
 
 
 def _approve_item(page):

@@ -206,3 +206,14 @@ def test_a_closed_items_bilag_is_404_and_its_text_never_shown(client, published_
     # A case known only from a closed item is no Paper (not even a deleted stub).
     case = published_case["case"]
     assert client.get(f"/oparl/v1/paper/{case.pk}").status_code == 404
+
+
+def test_the_portal_footer_leads_to_the_open_data_page_and_the_api(client, published_case):
+    home = client.get("/").content.decode()
+    assert 'href="/aabne-data/"' in home
+    page = client.get("/aabne-data/").content.decode()
+    assert "Åbne data" in page and 'href="/oparl/v1/system"' in page
+    municipality = published_case["municipality"]
+    body_link = f'href="/oparl/v1/body/{municipality.pk}"'
+    assert body_link in page
+    assert client.get(f"/oparl/v1/body/{municipality.pk}").status_code == 200

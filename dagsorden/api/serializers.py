@@ -10,6 +10,7 @@ approved. Extension keys start with `dk:` (documented in the README).
 """
 
 import datetime as dt
+import functools
 
 from django.urls import reverse
 from django.utils import timezone
@@ -26,8 +27,20 @@ def oparl_type(name: str) -> str:
 # --- helpers ---------------------------------------------------------------------------
 
 
+@functools.cache
+def _prefix(name: str, *args) -> str:
+    """The path of a URL pattern up to its trailing id (reverse() per object is slow)."""
+    path = reverse(name, args=[*args, 987654321])
+    return path[: path.rindex("987654321")], path[path.rindex("987654321") + 9 :]
+
+
+def _path(name: str, pk: int, *args) -> str:
+    head, tail = _prefix(name, *args)
+    return f"{head}{pk}{tail}"
+
+
 def api_url(base_url: str, kind: str, pk: int) -> str:
-    return base_url + reverse("api:object", args=[kind, pk])
+    return base_url + _path("api:object", pk, kind)
 
 
 def list_url(base_url: str, body_pk: int, kind: str) -> str:
@@ -35,11 +48,16 @@ def list_url(base_url: str, body_pk: int, kind: str) -> str:
 
 
 def _web(base_url: str, name: str, pk: int | None = None) -> str:
-    return base_url + reverse(name, args=[pk] if pk is not None else [])
+    return base_url + (_path(name, pk) if pk is not None else reverse(name))
 
 
 def _stamp(value: dt.datetime | None) -> str | None:
     return timezone.localtime(value).isoformat(timespec="seconds") if value else None
+
+
+def _label(choices, value: str) -> str:
+    """A choice's Danish label (Django's get_FOO_display() rebuilds a dict per call)."""
+    return str(choices(value).label) if value else ""
 
 
 def _date(value: dt.date | None) -> str | None:
@@ -107,7 +125,7 @@ def oparl_body(municipality, *, base_url: str) -> dict:
     terms = [oparl_legislativeterm(t, base_url=base_url) for t in municipality.terms.all()]
     return _clean(
         {
-            "id": base_url + reverse("api:body", args=[pk]),
+            "id": base_url + _path("api:body", pk),
             "type": oparl_type("Body"),
             "system": base_url + reverse("api:system"),
             "name": municipality.name,
@@ -137,7 +155,7 @@ def oparl_legislativeterm(term, *, base_url: str) -> dict:
     return _clean(
         {
             **_common(term, "LegislativeTerm", "legislativeterm", base_url),
-            "body": base_url + reverse("api:body", args=[term.municipality_id]),
+            "body": base_url + _path("api:body", term.municipality_id),
             "name": term.name,
             "startDate": _date(term.start_date),
             "endDate": _date(term.end_date),
@@ -167,15 +185,15 @@ def oparl_organization(organization, *, base_url: str) -> dict:
     return _clean(
         {
             **_common(organization, "Organization", "organization", base_url),
-            "body": base_url + reverse("api:body", args=[organization.municipality_id]),
+            "body": base_url + _path("api:body", organization.municipality_id),
             "name": organization.name,
             "shortName": organization.short_name,
             "membership": [
                 api_url(base_url, "membership", m.pk) for m in organization.api_memberships
             ],
-            "meeting": base_url + reverse("api:organization_meetings", args=[pk]),
+            "meeting": base_url + _path("api:organization_meetings", pk),
             "organizationType": "Gremium",
-            "classification": organization.get_kind_display(),
+            "classification": _label(organization.Kind, organization.kind),
             "startDate": _date(organization.start_date),
             "endDate": _date(organization.end_date),
             "location": oparl_location(location, base_url=base_url)
@@ -195,7 +213,7 @@ def oparl_person(person, *, base_url: str) -> dict:
     return _clean(
         {
             **_common(person, "Person", "person", base_url),
-            "body": base_url + reverse("api:body", args=[person.municipality_id]),
+            "body": base_url + _path("api:body", person.municipality_id),
             "name": person.name,
             "familyName": person.family_name,
             "givenName": person.given_name,
@@ -214,7 +232,7 @@ def oparl_membership(membership, *, base_url: str, embedded: bool = False) -> di
     data = {
         **_common(membership, "Membership", "membership", base_url),
         "organization": api_url(base_url, "organization", membership.organization_id),
-        "role": membership.get_role_display(),
+        "role": _label(membership.Role, membership.role),
         "votingRight": membership.voting_right,
         "startDate": _date(membership.start_date),
         "endDate": _date(membership.end_date),
@@ -240,7 +258,7 @@ def oparl_meeting(meeting, *, base_url: str) -> dict:
         {
             **_common(meeting, "Meeting", "meeting", base_url),
             "name": _meeting_name(meeting),
-            "meetingState": meeting.get_state_display(),
+            "meetingState": _label(Meeting.State, meeting.state),
             "cancelled": meeting.state == Meeting.State.CANCELLED,
             "start": _stamp(meeting.start),
             "end": _stamp(meeting.end),
@@ -370,7 +388,7 @@ def _minutes_of(item, base_url: str) -> dict:
     }
     if decision is not None and not decision.deleted:
         data |= {
-            "result": decision.get_outcome_display(),
+            "result": _label(decision.Outcome, decision.outcome),
             "resolutionText": decision.text,
             "dk:outcome": decision.outcome,
             "dk:remarks": [
@@ -392,7 +410,7 @@ def oparl_paper(case, *, base_url: str) -> dict:
     return _clean(
         {
             **_common(case, "Paper", "paper", base_url),
-            "body": base_url + reverse("api:body", args=[case.municipality_id]),
+            "body": base_url + _path("api:body", case.municipality_id),
             "name": case.title,
             "reference": case.journal_number,
             "date": _date(timezone.localdate(case.created)),
@@ -430,7 +448,7 @@ def oparl_consultation(consultation, *, base_url: str, embedded: bool = False) -
         "meeting": api_url(base_url, "meeting", item.meeting_id) if item else None,
         "organization": [api_url(base_url, "organization", consultation.organization_id)],
         "authoritative": consultation.role == consultation.Role.DECIDES,
-        "role": consultation.get_role_display(),
+        "role": _label(consultation.Role, consultation.role),
         "dk:role": consultation.role,
         "dk:order": consultation.order,
     }

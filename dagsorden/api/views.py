@@ -9,6 +9,7 @@ import json
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
+from django.utils import translation
 from django.utils.cache import get_conditional_response
 from django.utils.http import http_date
 
@@ -57,7 +58,10 @@ def oparl_endpoint(view):
 
 def _answer(view, request, *args, **kwargs) -> HttpResponse:
     try:
-        payload, last_modified = view(request, *args, **kwargs)
+        # Labels (meeting state, outcome, role) are Danish whatever the visitor's language
+        # cookie says: a harvester must get the same answer every time.
+        with translation.override("da"):
+            payload, last_modified = view(request, *args, **kwargs)
     except BadParameter as error:
         return _error(str(error), 400)
     except Http404:

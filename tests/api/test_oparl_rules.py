@@ -217,3 +217,12 @@ def test_the_portal_footer_leads_to_the_open_data_page_and_the_api(client, publi
     body_link = f'href="/oparl/v1/body/{municipality.pk}"'
     assert body_link in page
     assert client.get(f"/oparl/v1/body/{municipality.pk}").status_code == 200
+
+
+def test_labels_are_danish_whatever_the_language_cookie(client, held):
+    meeting_approve_minutes(meeting=held["meeting"])
+    client.cookies["django_language"] = "en"
+    _, item = _get(client, f"/oparl/v1/agendaitem/{held['item'].pk}")
+    assert item["result"] == "Anbefales"
+    _, meeting = _get(client, f"/oparl/v1/meeting/{held['meeting'].pk}")
+    assert meeting["meetingState"] == "Referat godkendt"

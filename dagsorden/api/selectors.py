@@ -85,6 +85,24 @@ def public_files() -> QuerySet[File]:
     )
 
 
+def _changed_with(*related: tuple[type, str, str]):
+    """`modified`, or later when a row the object shows (embeds or links) changed: each
+    (model, field pointing at this object, timestamp field of that model's rows)."""
+    newest = [
+        Coalesce(
+            Subquery(
+                model.objects.filter(**{link: OuterRef("pk")})
+                .values(link)
+                .annotate(newest=Max(stamp))
+                .values("newest")
+            ),
+            "modified",
+        )
+        for model, link, stamp in related
+    ]
+    return Greatest("modified", *newest)
+
+
 # --- one list --------------------------------------------------------------------------
 
 
@@ -120,7 +138,7 @@ def _organizations(municipality):
     queryset = (
         Organization.objects.select_related("default_location", "municipality")
         .prefetch_related(Prefetch("memberships", queryset=memberships, to_attr="api_memberships"))
-        .annotate(changed=F("modified"))
+        .annotate(changed=_changed_with((Membership, "organization", "modified")))
     )
     return _by_municipality(queryset, municipality, "municipality")
 
@@ -136,7 +154,7 @@ def _persons(municipality):
         Person.objects.filter(has_membership)
         .select_related("party", "municipality")
         .prefetch_related(Prefetch("memberships", queryset=memberships, to_attr="api_memberships"))
-        .annotate(changed=F("modified"))
+        .annotate(changed=_changed_with((Membership, "person", "modified")))
     )
     return _by_municipality(queryset, municipality, "municipality")
 
@@ -160,12 +178,6 @@ def _meeting_items_prefetch() -> Prefetch:
 
 
 def _meetings(municipality):
-    newest_item = (
-        AgendaItem.objects.filter(meeting=OuterRef("pk"))
-        .values("meeting")
-        .annotate(newest=Max("modified"))
-        .values("newest")
-    )
     attendances = Attendance.objects.filter(deleted=False)
     members = Membership.objects.filter(deleted=False).order_by("pk")
     queryset = (
@@ -176,7 +188,7 @@ def _meetings(municipality):
             Prefetch("attendances", queryset=attendances.order_by("pk"), to_attr="api_attendance"),
             Prefetch("organization__memberships", queryset=members, to_attr="api_members"),
         )
-        .annotate(changed=Greatest("modified", Coalesce(Subquery(newest_item), "modified")))
+        .annotate(changed=_changed_with((AgendaItem, "meeting", "modified")))
     )
     return _by_municipality(queryset, municipality, "organization__municipality")
 
@@ -225,12 +237,6 @@ def _consultation_items_prefetch() -> Prefetch:
 
 
 def _papers(municipality):
-    newest_consultation = (
-        Consultation.objects.filter(case=OuterRef("pk"))
-        .values("case")
-        .annotate(newest=Max("modified"))
-        .values("newest")
-    )
     consultations = (
         Consultation.objects.filter(deleted=False)
         .select_related("organization")
@@ -248,7 +254,13 @@ def _papers(municipality):
         .prefetch_related(
             Prefetch("consultations", queryset=consultations, to_attr="api_consultations")
         )
-        .annotate(changed=Greatest("modified", Coalesce(Subquery(newest_consultation), "modified")))
+        .annotate(
+            changed=_changed_with(
+                (Consultation, "case", "modified"),
+                (AgendaItem, "consultation__case", "modified"),
+                (AgendaItem, "consultation__case", "meeting__modified"),
+            )
+        )
     )
     return _by_municipality(queryset, municipality, "municipality")
 
@@ -271,7 +283,12 @@ def _consultations(municipality):
         )
         .select_related("organization", "case")
         .prefetch_related(_consultation_items_prefetch())
-        .annotate(changed=F("modified"))
+        .annotate(
+            changed=_changed_with(
+                (AgendaItem, "consultation", "modified"),
+                (AgendaItem, "consultation", "meeting__modified"),
+            )
+        )
     )
     return _by_municipality(queryset, municipality, "case__municipality")
 

@@ -226,3 +226,22 @@ def test_labels_are_danish_whatever_the_language_cookie(client, held):
     assert item["result"] == "Anbefales"
     _, meeting = _get(client, f"/oparl/v1/meeting/{held['meeting'].pk}")
     assert meeting["meetingState"] == "Referat godkendt"
+
+
+def test_a_change_to_what_an_object_embeds_makes_it_changed(client, published_case):
+    """A harvester polling with modified_since sees a person whose membership changed
+    and a case whose treatment was put on a published agenda."""
+    person = published_case["members"][0]
+    membership = person.memberships.first()
+    since = (timezone.now() + dt.timedelta(seconds=1)).isoformat()
+    for kind in ("person", "organization", "paper", "consultation"):
+        _, page = _get(client, _list(published_case, kind), data={"modified_since": since})
+        assert page["data"] == [], kind
+    later = timezone.now() + dt.timedelta(seconds=5)
+    type(membership).objects.filter(pk=membership.pk).update(modified=later)
+    AgendaItem.objects.filter(pk=published_case["item"].pk).update(modified=later)
+    for kind in ("person", "organization", "paper", "consultation"):
+        _, page = _get(client, _list(published_case, kind), data={"modified_since": since})
+        assert page["data"], kind
+        moments = [dt.datetime.fromisoformat(obj["modified"]) for obj in page["data"]]
+        assert all(moment >= dt.datetime.fromisoformat(since) for moment in moments)

@@ -112,7 +112,6 @@ def oparl_system(bodies, *, base_url: str) -> dict:
             "body": base_url + reverse("api:bodies"),
             "name": "Dagsorden",
             "website": _web(base_url, "portal:home"),
-            "product": "https://github.com/dagsorden/dagsorden",
             "created": _stamp(created),
             "modified": _stamp(modified),
             "web": _web(base_url, "portal:home"),

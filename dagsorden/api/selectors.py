@@ -236,11 +236,20 @@ def _consultation_items_prefetch() -> Prefetch:
     return Prefetch("agenda_items", queryset=items, to_attr="api_items")
 
 
+def _consultation_changed():
+    """A treatment changes when an item treating it is put on a published agenda."""
+    return _changed_with(
+        (AgendaItem, "consultation", "modified"),
+        (AgendaItem, "consultation", "meeting__modified"),
+    )
+
+
 def _papers(municipality):
     consultations = (
         Consultation.objects.filter(deleted=False)
         .select_related("organization")
         .prefetch_related(_consultation_items_prefetch())
+        .annotate(changed=_consultation_changed())
         .order_by("order")
     )
     was_public = Exists(
@@ -283,12 +292,7 @@ def _consultations(municipality):
         )
         .select_related("organization", "case")
         .prefetch_related(_consultation_items_prefetch())
-        .annotate(
-            changed=_changed_with(
-                (AgendaItem, "consultation", "modified"),
-                (AgendaItem, "consultation", "meeting__modified"),
-            )
-        )
+        .annotate(changed=_consultation_changed())
     )
     return _by_municipality(queryset, municipality, "case__municipality")
 

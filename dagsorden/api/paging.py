@@ -76,8 +76,12 @@ def _parse_moment(name: str, text: str) -> dt.datetime:
         raise BadParameter(
             f"{name} must be an ISO 8601 date-time such as 2026-01-31T00:00:00+01:00, got {text!r}"
         )
-    if timezone.is_naive(moment):
-        moment = timezone.make_aware(moment)
+    try:
+        if timezone.is_naive(moment):
+            moment = timezone.make_aware(moment)
+        moment.astimezone(dt.UTC)  # the database stores UTC: year 1 at +14:00 is not a moment
+    except (OverflowError, ValueError):
+        raise BadParameter(f"{name} is outside the range of dates, got {text!r}") from None
     return moment
 
 

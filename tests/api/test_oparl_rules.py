@@ -106,6 +106,7 @@ def test_soft_deleted_objects_appear_only_to_a_harvester_asking_for_changes(clie
         ("after=-3", "after"),
         ("created_since=igår", "created_since"),
         ("modified_until=2026-13-45T00:00:00", "modified_until"),
+        ("created_until=0001-01-01T00:00:00%2B14:00", "created_until"),
     ],
 )
 def test_bad_parameters_give_an_oparl_error_with_the_reason(client, published_case, query, word):

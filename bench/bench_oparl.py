@@ -163,8 +163,8 @@ archive of {result["items"]:,} items (`dagsorden synth`). Load average at the st
 
 Pages are cut by id (`after=` in `links.next`), so the last page of the 100,000-item
 list costs what the first does. Each page is one query for its rows plus one per
-embedded relation (prefetch) and one count, whatever its size; the repeat walk answers
-304 when the first page of a list is unchanged (ETag), skipping the transfer and
+embedded relation (prefetch), whatever its size, and the first page one count; the
+repeat walk answers 304 when the first page of a list is unchanged (ETag), skipping the transfer and
 serialisation, not the queries.
 """
     current = BENCHMARKS.read_text()

@@ -94,13 +94,16 @@ def apply_filters(queryset: QuerySet, params: ListParams) -> QuerySet:
 @dataclass
 class Page:
     rows: list
-    total: int
+    total: int | None
     has_next: bool
 
 
 def page_of(queryset: QuerySet, params: ListParams) -> Page:
-    """The rows after the cursor, one more fetched to know whether a next page exists."""
-    total = queryset.count()
+    """The rows after the cursor, one more fetched to know whether a next page exists.
+
+    The list is counted on its first page only: a count reads the whole list, and a
+    harvester following `links.next` through 1,000 pages needs it once."""
+    total = queryset.count() if params.after is None else None
     if params.after is not None:
         queryset = queryset.filter(pk__gt=params.after)
     rows = list(queryset[: params.limit + 1])
@@ -120,15 +123,11 @@ def list_body(page: Page, data: list[dict], params: ListParams, *, url: str) -> 
     links = {"first": link()}
     if page.has_next:
         links["next"] = link(after=page.rows[-1].pk)
-    return {
-        "data": data,
-        "pagination": {
-            "totalElements": page.total,
-            "elementsPerPage": params.limit,
-            "totalPages": max(1, math.ceil(page.total / params.limit)),
-        },
-        "links": links,
-    }
+    pagination = {"elementsPerPage": params.limit}
+    if page.total is not None:
+        pagination["totalElements"] = page.total
+        pagination["totalPages"] = max(1, math.ceil(page.total / params.limit))
+    return {"data": data, "pagination": pagination, "links": links}
 
 
 def oparl_error(message: str, *, status: int) -> dict:

@@ -29,4 +29,5 @@ urlpatterns = [
     path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),
     path("bilag/<int:pk>/<str:name>", views.file_download, name="file_download"),
     path("sprog/", views.language_switch, name="language"),
+    path("aabne-data/", views.open_data, name="open_data"),
 ]

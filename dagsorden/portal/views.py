@@ -25,7 +25,7 @@ from dagsorden.meetings.selectors import (
     meetings_on_calendar,
     meetings_public,
 )
-from dagsorden.organisations.models import Organization
+from dagsorden.organisations.models import Municipality, Organization
 
 from . import page_cache, selectors
 from .forms import SearchForm
@@ -282,3 +282,9 @@ def language_switch(request):
             samesite=settings.LANGUAGE_COOKIE_SAMESITE,
         )
     return response
+
+
+def open_data(request):
+    """ "Åbne data": where harvesters find the OParl API, in words a citizen can follow."""
+    municipalities = Municipality.objects.alive().order_by("name")
+    return render(request, "portal/open_data.html", {"municipalities": municipalities})

@@ -46,6 +46,7 @@ def page_urls() -> dict[str, str]:
         "person": reverse("portal:person_detail", args=[person.pk]),
         "calendar": reverse("portal:calendar_month", args=[day.year, day.month]),
         "search": reverse("portal:search") + "?q=boliger",
+        "opendata": reverse("portal:open_data"),
         "notfound": "/sager/999999/",
     }
 

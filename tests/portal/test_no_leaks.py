@@ -1,7 +1,9 @@
 """Closed items' content appears nowhere public: crawl every page reachable from the
-front page, every feed and calendar, the sitemap, searches for every marker, and the
-closed items' own URLs."""
+front page, every feed and calendar, the sitemap, searches for every marker, the
+closed items' own URLs, and the OParl API from /oparl/v1/system (every URL in its JSON
+answers, bilag downloads included)."""
 
+import json
 import re
 from urllib.parse import parse_qs, urljoin, urlsplit
 
@@ -19,7 +21,17 @@ SKIP_SUFFIXES = (".pdf",)
 MAX_PAGES = 3000
 
 
-def _links(body: str) -> list[str]:
+def _json_urls(value) -> list[str]:
+    if isinstance(value, dict):
+        return [url for child in value.values() for url in _json_urls(child)]
+    if isinstance(value, list):
+        return [url for child in value for url in _json_urls(child)]
+    return [value] if isinstance(value, str) and value.startswith("http") else []
+
+
+def _links(body: str, content_type: str = "") -> list[str]:
+    if "json" in content_type:
+        return _json_urls(json.loads(body))
     found = [match.replace("&amp;", "&") for match in HREF.findall(body)]
     for groups in LOC.findall(body):
         found += [g for g in groups if g]
@@ -66,15 +78,14 @@ def crawl(client, seeds):
         body = b"".join(response.streaming_content) if response.streaming else response.content
         text = body.decode("utf-8", errors="replace")
         pages[url] = (response.status_code, text)
-        if (
-            response.status_code != 200
-            or "html" not in response.get("Content-Type", "")
-            and "xml" not in response.get("Content-Type", "")
+        content_type = response.get("Content-Type", "")
+        if response.status_code != 200 or not any(
+            kind in content_type for kind in ("html", "xml", "json")
         ):
             continue
         if _is_refined_search(url):
             continue
-        for link in _links(text):
+        for link in _links(text, content_type):
             local = _local(urljoin(url, link))
             if local and local.split("#")[0] not in seen:
                 queue.append(local.split("#")[0])
@@ -97,7 +108,19 @@ def test_no_closed_content_anywhere_public(client, demo_with_secrets):
         for item in world.closed_items
         for bilag in item.files.all()
     ]
-    seeds = ["/", reverse("portal:sitemap"), reverse("portal:ical"), *searches, *closed_urls]
+    closed_urls += [f"/oparl/v1/agendaitem/{item.pk}" for item in world.closed_items]
+    closed_urls += [
+        f"/oparl/v1/file/{bilag.pk}" for item in world.closed_items for bilag in item.files.all()
+    ]
+    closed_urls += [f"/oparl/v1/paper/{world.secret_case.pk}"]
+    seeds = [
+        "/",
+        reverse("portal:sitemap"),
+        reverse("portal:ical"),
+        "/oparl/v1/system",
+        *searches,
+        *closed_urls,
+    ]
     pages = crawl(client, seeds)
 
     assert len(pages) > 150, "the crawl should reach the whole demo portal"
@@ -118,7 +141,9 @@ def test_no_closed_content_anywhere_public(client, demo_with_secrets):
     status, text = pages[closed_urls[0]]
     assert status == 200 and "Personalesag" in text and "tavshedspligten" in text
     # A case known only from closed items and closed bilag are not public at all.
-    assert pages[closed_urls[-1]][0] == 404
+    closed_files = [url for url in closed_urls if "/bilag/" in url or "/oparl/v1/file/" in url]
+    assert closed_files and all(pages[url][0] == 404 for url in closed_files)
+    assert pages[f"/oparl/v1/paper/{world.secret_case.pk}"][0] == 404
     assert pages[reverse("portal:case_detail", args=[world.secret_case.pk])][0] == 404
     # The crawl went through every feed type and calendar.
     kinds = (
@@ -132,5 +157,8 @@ def test_no_closed_content_anywhere_public(client, demo_with_secrets):
         "/udvalg/",
         "/kalender/",
         "dagsorden.html",
+        "/oparl/v1/body/",
+        "/oparl/v1/agendaitem/",
+        "/oparl/v1/file/",
     )
     assert [kind for kind in kinds if not any(kind in url for url in pages)] == []

@@ -14,6 +14,7 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 
+from dagsorden.api.export import ARCHIVE_NAME, archive_info
 from dagsorden.cases.models import File
 from dagsorden.meetings.models import AgendaItem, Decision, Meeting
 from dagsorden.meetings.selectors import (
@@ -282,3 +283,26 @@ def language_switch(request):
             samesite=settings.LANGUAGE_COOKIE_SAMESITE,
         )
     return response
+
+
+def open_data(request, *, status=200, message=""):
+    """Åbne data: the API and the last built archive (or why there is none yet)."""
+    return render(
+        request,
+        "portal/open_data.html",
+        {"archive": archive_info(), "message": message, "api_root": "/oparl/v1/"},
+        status=status,
+    )
+
+
+def open_data_archive(request):
+    info = archive_info()
+    if info is None:
+        message = _(
+            "Arkivet er ikke bygget endnu. Det bygges hver nat; indtil da kan alle data "
+            "hentes gennem API'et."
+        )
+        return open_data(request, status=404, message=message)
+    return FileResponse(
+        open(info.path, "rb"), content_type="application/zip", filename=ARCHIVE_NAME
+    )

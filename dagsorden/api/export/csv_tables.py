@@ -130,8 +130,10 @@ def vote_rows() -> Iterator[Row]:
 
 
 def attendance_rows() -> Iterator[Row]:
-    rows = selectors.attendances_public().select_related("person__party").order_by(
-        "meeting__start", "meeting_id", "id"
+    rows = (
+        selectors.attendances_public()
+        .select_related("person__party")
+        .order_by("meeting__start", "meeting_id", "id")
     )
     for row in rows:
         yield [
@@ -225,6 +227,7 @@ TABLES = [
         attendance_rows,
     ),
 ]
+
 
 def write_csv(directory: Path) -> dict[str, int]:
     """One UTF-8 CSV file per table in `directory`/csv; returns the row count per table."""

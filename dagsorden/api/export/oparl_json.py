@@ -1,115 +1,68 @@
 """The OParl lists as JSON files: exactly the objects the API serves.
 
-The export asks the API itself, in process (Django's test client, no network and no
-server), and follows every list's `links.next` to the end. So the files hold the very
-objects a harvester gets, closed items included only as the API shows them, and the
-export cannot drift from the API's rules: there is one serialisation, the API's.
+The export calls the API's own selectors and serialisers (no HTTP), so the files hold
+the very objects a harvester gets, closed items only as the API shows them; there is one
+serialisation, the API's, and one set of visibility rules, the API's. Soft-deleted
+objects are left out (an archive is a snapshot, not a change feed).
 
-Layout under the target directory:
+Layout under the target directory, with ids as the API's URLs on `settings.SITE_URL`:
 
     oparl/system.json                 the System object
-    oparl/bodies.json                 the body list, all pages merged
-    oparl/body-<id>/body.json         one Body
-    oparl/body-<id>/<list>.json       each of its lists (organization, person, …)
+    oparl/body-<id>/body.json         one Body (one per municipality)
+    oparl/body-<id>/<list>.json       each of its lists: {"data": [...], "pagination": …}
 """
 
 import json
 from pathlib import Path
-from urllib.parse import urlsplit
 
 from django.conf import settings
-from django.test import Client
 
-API_ROOT = "/oparl/v1/"
+from dagsorden.api.selectors import LISTS, bodies
+from dagsorden.api.serializers import list_url, oparl_body, oparl_object, oparl_system
 
-# The Body's keys that name a list URL in OParl 1.1.
-BODY_LISTS = [
-    "organization",
-    "person",
-    "membership",
-    "meeting",
-    "agendaItem",
-    "paper",
-    "consultation",
-    "file",
-    "locationList",
-    "legislativeTermList",
-]
-
-# A harvest never needs more pages than this; a list that does not end is a bug.
-MAX_PAGES = 100_000
+CHUNK = 500
 
 
-class ApiUnavailable(Exception):
-    """The OParl API did not answer as an API (not installed, or an error)."""
+def _dump(value) -> str:
+    return json.dumps(value, ensure_ascii=False)
 
 
-class _Api:
-    def __init__(self):
-        site = urlsplit(settings.SITE_URL)
-        self.client = Client(
-            HTTP_HOST=site.netloc or "127.0.0.1", raise_request_exception=True
-        )
-        self.secure = site.scheme == "https"
-
-    def get(self, url: str) -> dict:
-        parts = urlsplit(url)
-        path = parts.path + (f"?{parts.query}" if parts.query else "")
-        response = self.client.get(path, secure=self.secure)
-        if response.status_code != 200 or "json" not in response.get("Content-Type", ""):
-            raise ApiUnavailable(f"{path}: HTTP {response.status_code}")
-        return response.json()
-
-    def walk(self, url: str) -> list[dict]:
-        """Every object of a list, following `links.next` page by page."""
-        objects, seen = [], set()
-        while url and len(seen) < MAX_PAGES:
-            if url in seen:
-                raise ApiUnavailable(f"{url}: the list's next link loops")
-            seen.add(url)
-            page = self.get(url)
-            objects += page.get("data", [])
-            url = page.get("links", {}).get("next")
-        return objects
-
-
-def _write(path: Path, data) -> None:
+def _write_object(path: Path, data: dict) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(_dump(data) + "\n", encoding="utf-8")
+
+
+def _write_list(path: Path, objects, first: str) -> int:
+    """Stream a list page holding every object, one object per line; returns the count."""
+    count = 0
     with open(path, "w", encoding="utf-8") as out:
-        json.dump(data, out, ensure_ascii=False, indent=1)
-
-
-def _as_list(objects: list[dict], source: str) -> dict:
-    return {
-        "data": objects,
-        "pagination": {"totalElements": len(objects)},
-        "links": {"first": source},
-    }
-
-
-def _body_dir(body: dict) -> str:
-    last = [part for part in urlsplit(body["id"]).path.split("/") if part][-1]
-    return f"body-{last}"
+        out.write('{"data": [\n')
+        for data in objects:
+            out.write((",\n" if count else "") + _dump(data))
+            count += 1
+        out.write("\n],\n")
+        out.write(f' "pagination": {{"totalElements": {count}}},\n')
+        out.write(f' "links": {{"first": {_dump(first)}}}}}\n')
+    return count
 
 
 def write_oparl_json(directory: Path) -> dict[str, int]:
-    """Write the System, every Body and every list; returns the object count per list
-    (summed over bodies)."""
-    api = _Api()
+    """Write the System, every Body and all its lists; returns objects per list (summed
+    over bodies)."""
+    base_url = settings.SITE_URL.rstrip("/")
     root = directory / "oparl"
-    system = api.get(API_ROOT)
-    _write(root / "system.json", system)
-    bodies = api.walk(system["body"]) if isinstance(system.get("body"), str) else []
-    _write(root / "bodies.json", _as_list(bodies, system.get("body", "")))
-    counts = {"body": len(bodies)}
-    for body in bodies:
-        folder = root / _body_dir(body)
-        _write(folder / "body.json", body)
-        for key in BODY_LISTS:
-            url = body.get(key)
-            if not isinstance(url, str):
-                continue
-            objects = api.walk(url)
-            _write(folder / f"{key}.json", _as_list(objects, url))
-            counts[key] = counts.get(key, 0) + len(objects)
+    municipalities = list(bodies())
+    _write_object(root / "system.json", oparl_system(municipalities, base_url=base_url))
+    counts = {"body": len(municipalities)}
+    for municipality in municipalities:
+        body = oparl_body(municipality, base_url=base_url)
+        folder = root / f"body-{municipality.pk}"
+        _write_object(folder / "body.json", body)
+        for kind, oparl_list in LISTS.items():
+            rows = oparl_list.rows(municipality).iterator(chunk_size=CHUNK)
+            objects = (oparl_object(row, kind=kind, base_url=base_url) for row in rows)
+            first = list_url(base_url, municipality.pk, kind)
+            counts[kind] = counts.get(kind, 0) + _write_list(
+                folder / f"{kind}.json", objects, first
+            )
     return counts

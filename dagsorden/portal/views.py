@@ -290,7 +290,7 @@ def open_data(request, *, status=200, message=""):
     return render(
         request,
         "portal/open_data.html",
-        {"archive": archive_info(), "message": message, "api_root": "/oparl/v1/"},
+        {"archive": archive_info(), "message": message, "api_root": reverse("api:system")},
         status=status,
     )
 

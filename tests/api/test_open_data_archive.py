@@ -19,6 +19,9 @@ def test_before_the_first_build_the_page_says_so_and_the_download_explains(clien
     assert page.status_code == 200
     assert "Arkivet er ikke bygget endnu" in page.content.decode()
     assert ".zip" not in page.content.decode()
+    # The API it points to instead answers.
+    assert 'href="/oparl/v1/system"' in page.content.decode()
+    assert client.get("/oparl/v1/system").status_code == 200
     download = client.get(reverse("portal:open_data_archive"))
     assert download.status_code == 404
     assert "Arkivet er ikke bygget endnu" in download.content.decode()

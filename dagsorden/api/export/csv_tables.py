@@ -17,6 +17,7 @@ from dagsorden.meetings.selectors import meetings_public
 from dagsorden.portal import selectors
 
 Row = list[object]
+CHUNK = 2000  # rows per query: memory stays flat for a 100,000-item archive
 
 
 @dataclass(frozen=True)
@@ -43,7 +44,7 @@ def meeting_rows() -> Iterator[Row]:
         meetings_public()
         .select_related("organization__municipality")
         .order_by("start", "id")
-        .iterator(chunk_size=2000)
+        .iterator(chunk_size=CHUNK)
     )
     for m in meetings:
         yield [
@@ -68,7 +69,7 @@ def item_rows() -> Iterator[Row]:
         selectors.items_visible()
         .select_related("consultation__case")
         .order_by("meeting__start", "meeting_id", "order", "number", "id")
-        .iterator(chunk_size=2000)
+        .iterator(chunk_size=CHUNK)
     )
     for item in items:
         # A closed item is a number and a neutral title, nothing else.
@@ -95,6 +96,7 @@ def decision_rows() -> Iterator[Row]:
         .select_related("item")
         .prefetch_related("remarks")
         .order_by("item__meeting__start", "item__meeting_id", "item__order", "item_id")
+        .iterator(chunk_size=CHUNK)
     )
     for decision in decisions:
         remarks = " | ".join(
@@ -117,6 +119,7 @@ def vote_rows() -> Iterator[Row]:
         selectors.votes_public()
         .select_related("item", "person", "party")
         .order_by("item__meeting__start", "item__meeting_id", "item__order", "item_id", "id")
+        .iterator(chunk_size=CHUNK)
     )
     for vote in votes:
         yield [
@@ -134,6 +137,7 @@ def attendance_rows() -> Iterator[Row]:
         selectors.attendances_public()
         .select_related("person__party")
         .order_by("meeting__start", "meeting_id", "id")
+        .iterator(chunk_size=CHUNK)
     )
     for row in rows:
         yield [
@@ -150,6 +154,7 @@ def attendance_rows() -> Iterator[Row]:
         selectors.item_exceptions_public()
         .select_related("item", "person__party")
         .order_by("item__meeting__start", "item__meeting_id", "item__order", "id")
+        .iterator(chunk_size=CHUNK)
     )
     for row in exceptions:
         yield [

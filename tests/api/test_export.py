@@ -1,13 +1,23 @@
-"""`dagsorden export`: an archivist exports the demo municipality as CSV and OParl JSON;
-only public rows arrive, closed items by their neutral title alone, and bad directories
-or formats are refused with a reason."""
+"""`dagsorden export`: an archivist exports the demo municipality (with closed items
+carrying marker words, an agenda not yet sent out and minutes not yet approved) as CSV,
+as OParl JSON and as the portal's zip archive. Only public rows arrive, closed items by
+their neutral title alone; the JSON lists are what the API serves; the leak crawl walks
+every exported file. The demo is loaded once for the module: it is the slow part."""
 
 import csv
+import io
 import json
+import re
+import zipfile
+from pathlib import Path
 
 import pytest
 from django.core.management import CommandError, call_command
+from django.test import Client, override_settings
+from django.urls import reverse
 
+from dagsorden.cases.models import Case
+from dagsorden.demo.build import demo_load
 from dagsorden.meetings.models import (
     AgendaItem,
     Attendance,
@@ -17,7 +27,9 @@ from dagsorden.meetings.models import (
     Vote,
 )
 from dagsorden.meetings.selectors import PUBLIC_STATES
-from tests.portal.closed_world import MARKERS, demo_with_secrets  # noqa: F401 - fixture
+from tests.portal.closed_world import MARKERS, NOW, add_closed_item
+
+pytestmark = pytest.mark.django_db
 
 HEADERS = {
     "meetings": "id,kommunekode,organization_id,organization,start,end,location,state,"
@@ -30,21 +42,7 @@ HEADERS = {
 }
 UNPUBLISHED = "Blorptakket"  # title of an item on an agenda not yet sent out
 UNAPPROVED = "Snarvelkum"  # decision in minutes not yet approved
-
-
-def read_tables(directory):
-    tables = {}
-    for name in HEADERS:
-        with open(directory / "csv" / f"{name}.csv", encoding="utf-8", newline="") as f:
-            rows = list(csv.reader(f))
-        tables[name] = rows
-    return tables
-
-
-def all_text(directory) -> str:
-    return "\n".join(
-        path.read_text(encoding="utf-8") for path in directory.rglob("*") if path.is_file()
-    )
+SECRETS = {**MARKERS, "unpublished": UNPUBLISHED, "unapproved": UNAPPROVED}
 
 
 def public_counts() -> dict[str, int]:
@@ -63,41 +61,93 @@ def public_counts() -> dict[str, int]:
     }
 
 
-@pytest.fixture
-def world(demo_with_secrets):  # noqa: F811 - the fixture imported above
+def build_world():
     """The demo with closed items, plus an agenda not sent out and minutes not approved."""
+    demo_load(now=NOW)
+    held = Meeting.objects.filter(state=Meeting.State.MINUTES_APPROVED).order_by("-start")
+    secret_case = Case.objects.create(
+        municipality=held[0].organization.municipality,
+        title=MARKERS["case_title"],
+        journal_number="00.00.00-A00-999-26",
+    )
+    shared_case = Case.objects.filter(consultations__agenda_items__public=True).first()
+    closed = [
+        add_closed_item(held[0], "a", case=secret_case),
+        add_closed_item(held[1], "b", case=shared_case),
+    ]
     planned = Meeting.objects.filter(state=Meeting.State.PLANNED).first()
-    assert planned is not None, "the demo has a planned meeting"
     AgendaItem.objects.create(meeting=planned, number=1, order=1, title=UNPUBLISHED)
-    held = Meeting.objects.filter(state=Meeting.State.MINUTES_APPROVED).first()
-    held.state = Meeting.State.HELD
-    held.save()
-    item = held.items.filter(public=True, decision__isnull=False).first()
+    unapproved = held[2]
+    unapproved.state = Meeting.State.HELD
+    unapproved.save()
+    item = unapproved.items.filter(public=True, decision__isnull=False).first()
     item.decision.text = UNAPPROVED
     item.decision.save()
-    demo_with_secrets.unapproved = held
-    return demo_with_secrets
+    return closed, unapproved
 
 
-def test_csv_export_has_the_public_rows_and_nothing_else(world, tmp_path):
-    target = tmp_path / "export"
-    call_command("export", "--format", "csv", str(target))
+def api_list(client, url: str) -> list[dict]:
+    """A list the way a harvester reads it: page by page through links.next."""
+    objects = []
+    while url:
+        page = client.get(url).json()
+        objects += page["data"]
+        url = page["links"].get("next")
+    return objects
 
-    tables = read_tables(target)
+
+@pytest.fixture(scope="module")
+def exported(django_db_setup, django_db_blocker, tmp_path_factory):
+    root = tmp_path_factory.mktemp("export")
+    with (
+        django_db_blocker.unblock(),
+        override_settings(SITE_URL="http://testserver", DATA_DIR=root / "data"),
+    ):
+        closed, unapproved = build_world()
+        call_command("export", str(root / "both"))
+        call_command("export", "--archive")
+        client = Client()
+        body = client.get("/oparl/v1/body").json()["data"][0]
+        served = {
+            key: api_list(client, url)
+            for key, url in body.items()
+            if key != "id" and isinstance(url, str) and "/body/" in url
+        }
+        result = {
+            "root": root,
+            "closed": [item.pk for item in closed],
+            "unapproved": unapproved.pk,
+            "counts": public_counts(),
+            "served": served,
+            "body": body,
+        }
+        yield result
+        call_command("flush", interactive=False, verbosity=0)
+
+
+def read_tables(directory: Path) -> dict[str, list[list[str]]]:
+    tables = {}
+    for name in HEADERS:
+        with open(directory / "csv" / f"{name}.csv", encoding="utf-8", newline="") as f:
+            tables[name] = list(csv.reader(f))
+    return tables
+
+
+def secrets_in(text: str) -> list[str]:
+    return [name for name, word in SECRETS.items() if word in text]
+
+
+def test_csv_has_the_public_rows_and_nothing_else(exported):
+    tables = read_tables(exported["root"] / "both")
     assert {name: ",".join(rows[0]) for name, rows in tables.items()} == HEADERS
-    assert {name: len(rows) - 1 for name, rows in tables.items()} == public_counts()
-    assert all(count > 0 for count in public_counts().values())
-
-    text = all_text(target)
-    assert [name for name, word in MARKERS.items() if word in text] == []
-    assert UNPUBLISHED not in text and UNAPPROVED not in text
+    assert {name: len(rows) - 1 for name, rows in tables.items()} == exported["counts"]
+    assert all(count > 0 for count in exported["counts"].values())
     # The closed items are there, by number and neutral title only.
     items = {row[0]: row for row in tables["items"][1:]}
-    for closed in world.closed_items:
-        row = items[str(closed.pk)]
-        assert row[4:10] == ["false", "Personalesag", "", "", "", ""]
-    # Nothing from the meeting whose minutes are not approved but its agenda.
-    held = str(world.unapproved.pk)
+    for pk in exported["closed"]:
+        assert items[str(pk)][4:10] == ["false", "Personalesag", "", "", "", ""]
+    # The meeting whose minutes are not approved: its agenda, nothing from the minutes.
+    held = str(exported["unapproved"])
     assert held in {row[0] for row in tables["meetings"][1:]}
     assert held in {row[1] for row in tables["items"][1:]}
     for name in ("decisions", "votes"):
@@ -105,7 +155,46 @@ def test_csv_export_has_the_public_rows_and_nothing_else(world, tmp_path):
     assert held not in {row[0] for row in tables["attendance"][1:]}
 
 
-def test_a_soft_deleted_meeting_leaves_the_export(world, tmp_path):
+def test_json_lists_are_what_the_api_serves(exported):
+    folder = exported["root"] / "both" / "oparl"
+    body_dirs = [p for p in folder.iterdir() if p.is_dir()]
+    assert len(body_dirs) == 1
+    assert json.loads((body_dirs[0] / "body.json").read_text()) == exported["body"]
+    assert len(exported["served"]) == 10
+    for key, served in exported["served"].items():
+        kind = exported["body"][key].rsplit("/", 1)[1]
+        exported_list = json.loads((body_dirs[0] / f"{kind}.json").read_text())
+        assert exported_list["data"] == served, key
+        assert exported_list["pagination"]["totalElements"] == len(served) > 0
+    meetings = json.loads((body_dirs[0] / "meeting.json").read_text())["data"]
+    assert len(meetings) == exported["counts"]["meetings"]
+
+
+def test_leak_crawl_of_every_exported_file(exported):
+    files = [p for p in (exported["root"] / "both").rglob("*") if p.is_file()]
+    assert len(files) == 5 + 1 + 11  # CSV tables, system, body and its ten lists
+    leaks = {str(path): secrets_in(path.read_text(encoding="utf-8")) for path in files}
+    assert {path: found for path, found in leaks.items() if found} == {}
+
+
+def test_leak_crawl_of_the_archive_the_portal_links_to(exported, client, settings):
+    settings.DATA_DIR = exported["root"] / "data"
+    # Found the way a visitor finds it: footer → Åbne data → the download link.
+    assert reverse("portal:open_data") in client.get("/").content.decode()
+    page = client.get(reverse("portal:open_data")).content.decode()
+    [link] = re.findall(r'href="([^"]+\.zip)"', page)
+    response = client.get(link)
+    assert response.status_code == 200 and response["Content-Type"] == "application/zip"
+    archive = zipfile.ZipFile(io.BytesIO(b"".join(response.streaming_content)))
+    names = archive.namelist()
+    assert {f"csv/{name}.csv" for name in HEADERS} | {"oparl/system.json"} <= set(names)
+    assert len([n for n in names if n.startswith("oparl/body-")]) == 11
+    leaks = {name: secrets_in(archive.read(name).decode()) for name in names}
+    assert {name: found for name, found in leaks.items() if found} == {}
+    assert "Personalesag" in archive.read("csv/items.csv").decode()
+
+
+def test_a_soft_deleted_meeting_leaves_the_next_export(exported, tmp_path):
     meeting = Meeting.objects.filter(state=Meeting.State.MINUTES_APPROVED).first()
     meeting.deleted = True
     meeting.save()
@@ -113,7 +202,7 @@ def test_a_soft_deleted_meeting_leaves_the_export(world, tmp_path):
     tables = read_tables(tmp_path / "x")
     assert str(meeting.pk) not in {row[0] for row in tables["meetings"][1:]}
     assert str(meeting.pk) not in {row[1] for row in tables["items"][1:]}
-    assert len(tables["meetings"]) - 1 == public_counts()["meetings"]
+    assert len(tables["meetings"]) - 1 == exported["counts"]["meetings"] - 1
 
 
 @pytest.mark.parametrize(
@@ -127,7 +216,7 @@ def test_a_soft_deleted_meeting_leaves_the_export(world, tmp_path):
         ("new", ["--archive"], "either a directory or --archive"),
     ],
 )
-def test_bad_directory_or_format_is_refused_with_a_reason(db, tmp_path, setup, args, reason):
+def test_bad_directory_or_format_is_refused_with_a_reason(tmp_path, setup, args, reason):
     target = tmp_path / "target"
     if setup == "file":
         target.write_text("mine")
@@ -139,42 +228,10 @@ def test_bad_directory_or_format_is_refused_with_a_reason(db, tmp_path, setup, a
     positional = [] if setup == "none" else [str(target)]
     with pytest.raises(CommandError, match=reason):
         call_command("export", *args, *positional)
-    # Nothing of the person's own is lost or overwritten.
+    # Nothing of the person's own is lost or overwritten, nothing half-written is left.
     if setup == "file":
         assert target.read_text() == "mine"
     if setup == "full":
         assert [p.name for p in target.iterdir()] == ["old.csv"]
-
-
-def api_list(client, url: str) -> list[dict]:
-    """A list the way a harvester reads it: page by page through links.next."""
-    objects = []
-    while url:
-        page = client.get(url).json()
-        objects += page["data"]
-        url = page["links"].get("next")
-    return objects
-
-
-def test_json_export_is_what_the_api_serves_without_closed_content(
-    world, tmp_path, client, settings
-):
-    settings.SITE_URL = "http://testserver"
-    call_command("export", "--format", "oparl-json", str(tmp_path / "j"))
-    root = tmp_path / "j" / "oparl"
-    system = json.loads((root / "system.json").read_text())
-    assert system == client.get("/oparl/v1/system").json()
-    [body_dir] = [p for p in root.iterdir() if p.is_dir()]
-    body = json.loads((body_dir / "body.json").read_text())
-    lists = [k for k, v in body.items() if k != "id" and isinstance(v, str) and "/body/" in v]
-    assert len(lists) == 10
-    for key in lists:
-        exported = json.loads((body_dir / f"{body[key].rsplit('/', 1)[1]}.json").read_text())
-        served = api_list(client, body[key])
-        assert exported["data"] == served, key
-        assert exported["pagination"]["totalElements"] == len(served)
-    meetings = json.loads((body_dir / "meeting.json").read_text())["data"]
-    assert len(meetings) == Meeting.objects.filter(state__in=PUBLIC_STATES).count()
-    text = all_text(tmp_path / "j")
-    assert [name for name, word in MARKERS.items() if word in text] == []
-    assert UNPUBLISHED not in text and UNAPPROVED not in text
+    if setup == "new":
+        assert not target.exists()

@@ -297,12 +297,14 @@ def open_data(request, *, status=200, message=""):
 
 def open_data_archive(request):
     info = archive_info()
-    if info is None:
+    try:
+        archive = open(info.path, "rb") if info else None  # noqa: SIM115 - FileResponse closes it
+    except FileNotFoundError:  # removed between the look and the open
+        archive = None
+    if archive is None:
         message = _(
             "Arkivet er ikke bygget endnu. Det bygges hver nat; indtil da kan alle data "
             "hentes gennem API'et."
         )
         return open_data(request, status=404, message=message)
-    return FileResponse(
-        open(info.path, "rb"), content_type="application/zip", filename=ARCHIVE_NAME
-    )
+    return FileResponse(archive, content_type="application/zip", filename=ARCHIVE_NAME)

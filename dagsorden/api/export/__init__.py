@@ -2,6 +2,7 @@
 written to a directory (`dagsorden export --format oparl-json|csv DIR`) or built into
 the one zip archive the portal offers for download (`dagsorden export --archive`)."""
 
+import datetime as dt
 import shutil
 import tempfile
 import zipfile
@@ -9,7 +10,6 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from django.conf import settings
-from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from .csv_tables import write_csv
@@ -83,7 +83,7 @@ def archive_path() -> Path:
 @dataclass(frozen=True)
 class ArchiveInfo:
     path: Path
-    built: object  # aware datetime
+    built: dt.datetime
     size: int
 
 
@@ -94,7 +94,7 @@ def archive_info() -> ArchiveInfo | None:
         stat = path.stat()
     except FileNotFoundError:
         return None
-    built = timezone.datetime.fromtimestamp(stat.st_mtime, tz=timezone.get_current_timezone())
+    built = dt.datetime.fromtimestamp(stat.st_mtime, tz=dt.UTC)
     return ArchiveInfo(path=path, built=built, size=stat.st_size)
 
 

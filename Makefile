@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 PG_URL ?= postgres://postgres@127.0.0.1:5432/test
 
-.PHONY: demo test test-sqlite test-postgres lint format messages clean browser-deps system-deps
+.PHONY: demo test test-sqlite test-postgres test-oparl-client lint format messages clean browser-deps system-deps oparl-client-deps
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -16,7 +16,7 @@ $(STAMP): pyproject.toml
 demo: $(STAMP)
 	$(BIN)/dagsorden demo
 
-test: system-deps lint test-sqlite test-postgres
+test: system-deps lint test-sqlite test-postgres test-oparl-client
 
 # WeasyPrint (PDF documents) needs Pango and the fonts the document styles name.
 # Quick when they are present; installs them with apt-get otherwise.
@@ -56,6 +56,38 @@ test-postgres: $(STAMP)
 	elif [ $$status -eq 1 ]; then echo "PostgreSQL is not reachable: PostgreSQL run skipped."; \
 	else exit $$status; fi
 
+# The real OParl client: Meine Stadt Transparent from PyPI in its own virtualenv (it pins
+# Django 4.0; pip before 24.1 still reads its dependencies' old metadata; numpy before 2
+# for its geo libraries), with a migrated SQLite template so each run starts in seconds.
+CLIENT_VENV := .venv-oparl-client
+CLIENT_STAMP := $(CLIENT_VENV)/.installed-mst-0.2.14
+CLIENT_PACKAGES := default-libmysqlclient-dev pkg-config gcc libpq-dev python3-dev
+CLIENT_ENV := REAL_HOST=127.0.0.1 SECRET_KEY=template ELASTICSEARCH_ENABLED=False NO_LOG_FILES=True
+
+oparl-client-deps:
+	@if ! command -v dpkg >/dev/null 2>&1; then \
+		echo "Not a Debian system: install the MySQL/PostgreSQL client headers and a C compiler."; \
+		exit 0; fi; \
+	missing=""; for package in $(CLIENT_PACKAGES); do \
+		dpkg -s $$package >/dev/null 2>&1 || missing="$$missing $$package"; done; \
+	if [ -n "$$missing" ]; then \
+		echo "Installing:$$missing"; \
+		apt-get update -qq && apt-get install -y --no-install-recommends $$missing; \
+	fi
+
+$(CLIENT_STAMP):
+	$(MAKE) oparl-client-deps
+	rm -rf $(CLIENT_VENV)
+	$(PYTHON) -m venv $(CLIENT_VENV)
+	$(CLIENT_VENV)/bin/python -m pip install --quiet 'pip<24.1'
+	$(CLIENT_VENV)/bin/python -m pip install --quiet 'meine-stadt-transparent==0.2.14' 'numpy<2'
+	cd $(CLIENT_VENV) && $(CLIENT_ENV) DATABASE_URL=sqlite:///$$PWD/mst-template.sqlite3 \
+		bin/mst-manage migrate -v0 >/dev/null
+	touch $(CLIENT_STAMP)
+
+test-oparl-client: $(STAMP) $(CLIENT_STAMP)
+	DATABASE_URL= DAGSORDEN_OPARL_CLIENT=$(CURDIR)/$(CLIENT_VENV) $(BIN)/pytest tests/oparl_client -p no:randomly
+
 format: $(STAMP)
 	$(BIN)/ruff check --fix dagsorden tests bench
 	$(BIN)/ruff format dagsorden tests bench
@@ -65,4 +97,4 @@ messages: $(STAMP)
 	cd dagsorden && ../$(BIN)/dagsorden compilemessages
 
 clean:
-	rm -rf $(VENV) var .pytest_cache .ruff_cache
+	rm -rf $(VENV) $(CLIENT_VENV) var .pytest_cache .ruff_cache

@@ -372,6 +372,7 @@ LISTS = {
 def bodies() -> QuerySet[Municipality]:
     return (
         Municipality.objects.filter(deleted=False)
+        .annotate(changed=F("modified"))  # what modified_since filters on
         .prefetch_related(Prefetch("terms", queryset=LegislativeTerm.objects.filter(deleted=False)))
         .order_by("pk")
     )

@@ -371,15 +371,39 @@ def person_attendance(person: Person) -> AttendanceRate:
     return AttendanceRate(meetings=held.count(), absent=absent.count())
 
 
+def items_with_minutes() -> QuerySet[AgendaItem]:
+    """Open items whose minutes are approved: what was decided, voted and noted on them is
+    public."""
+    return items_open().filter(meeting__state=Meeting.State.MINUTES_APPROVED)
+
+
+def decisions_public() -> QuerySet[Decision]:
+    """Decisions the public may read (the rule of `decision_is_public`, as a query)."""
+    return Decision.objects.alive().filter(item__in=items_with_minutes())
+
+
+def votes_public() -> QuerySet[Vote]:
+    """Votes on open items with approved minutes."""
+    return Vote.objects.alive().filter(item__in=items_with_minutes())
+
+
+def attendances_public() -> QuerySet[Attendance]:
+    """Afbud, fravær and stedfortrædere of meetings whose minutes are approved."""
+    return Attendance.objects.alive().filter(
+        meeting__in=meetings_public().filter(state=Meeting.State.MINUTES_APPROVED)
+    )
+
+
+def item_exceptions_public() -> QuerySet[ItemAttendance]:
+    """Left during an item, inhabil: on open items with approved minutes."""
+    return ItemAttendance.objects.alive().filter(item__in=items_with_minutes())
+
+
 def person_votes(person: Person, limit: int = 50) -> QuerySet[Vote]:
     """The person's votes on open items with approved minutes, newest first."""
     return (
-        Vote.objects.alive()
-        .filter(
-            person=person,
-            item__in=items_open(),
-            item__meeting__state=Meeting.State.MINUTES_APPROVED,
-        )
+        votes_public()
+        .filter(person=person)
         .select_related("item__meeting__organization", "item__decision", "party")
         .order_by("-item__meeting__start")[:limit]
     )

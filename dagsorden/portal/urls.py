@@ -28,6 +28,8 @@ urlpatterns = [
     path("soeg/atom/", feeds.SearchAtomFeed(), name="search_atom"),
     path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),
     path("bilag/<int:pk>/<str:name>", views.file_download, name="file_download"),
+    path("aabne-data/", views.open_data, name="open_data"),
+    path("aabne-data/dagsorden-aabne-data.zip", views.open_data_archive, name="open_data_archive"),
     path("sprog/", views.language_switch, name="language"),
     path("aabne-data/", views.open_data, name="open_data"),
 ]

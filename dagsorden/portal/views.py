@@ -14,6 +14,7 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 
+from dagsorden.api.export import ARCHIVE_NAME, archive_info
 from dagsorden.cases.models import File
 from dagsorden.meetings.models import AgendaItem, Decision, Meeting
 from dagsorden.meetings.selectors import (
@@ -284,7 +285,23 @@ def language_switch(request):
     return response
 
 
-def open_data(request):
-    """ "Åbne data": where harvesters find the OParl API, in words a citizen can follow."""
+def open_data(request, *, status=200, message=""):
+    """Åbne data: the API, the last built archive (or why there is none yet)."""
     municipalities = Municipality.objects.alive().order_by("name")
-    return render(request, "portal/open_data.html", {"municipalities": municipalities})
+    context = {"archive": archive_info(), "message": message, "municipalities": municipalities}
+    return render(request, "portal/open_data.html", context, status=status)
+
+
+def open_data_archive(request):
+    info = archive_info()
+    try:
+        archive = open(info.path, "rb") if info else None  # noqa: SIM115 - FileResponse closes it
+    except FileNotFoundError:  # removed between the look and the open
+        archive = None
+    if archive is None:
+        message = _(
+            "Arkivet er ikke bygget endnu. Det bygges hver nat; indtil da kan alle data "
+            "hentes gennem API'et."
+        )
+        return open_data(request, status=404, message=message)
+    return FileResponse(archive, content_type="application/zip", filename=ARCHIVE_NAME)

@@ -37,6 +37,7 @@ from dagsorden.meetings.models import (
     Recommendation,
     Section,
 )
+from dagsorden.meetings.services.guard import content_change_allowed
 from dagsorden.organisations.models import (
     LegislativeTerm,
     Location,
@@ -225,6 +226,7 @@ class _Writer:
         self.persons = cache.persons_of(self.municipality)
         self.cache = cache
         self.new_meeting = False  # set by `_meeting`: nothing to compare with
+        self.approved_before = False  # set by `_meeting`: its minutes were approved already
         self.export = ExportIdentity(parsed)  # an agenda system's id of the meeting
         numbers = {i.case_number.strip() for i in parsed.items if i.case_number}
         self.case_book = cache.cases_of(self.municipality)
@@ -234,6 +236,10 @@ class _Writer:
 
     def write(self) -> Meeting:
         meeting = self._meeting()
+        if self.approved_before and self.parsed.kind != "agenda":
+            # Other minutes for a meeting already approved: the record stays as it is,
+            # refused with the same reason the staff pages and the admin give.
+            content_change_allowed(meeting_ids=[meeting.pk])
         people = self._participants(meeting)
         minutes_already = meeting.state == Meeting.State.MINUTES_APPROVED
         if self.parsed.kind == "agenda" and minutes_already:
@@ -280,6 +286,7 @@ class _Writer:
             _bulk(Meeting, [meeting])  # its items are indexed when the document is done
             self.new_meeting = True
             return meeting
+        self.approved_before = meeting.state == Meeting.State.MINUTES_APPROVED
         if state == Meeting.State.MINUTES_APPROVED and meeting.state != state:
             meeting.state = state
             if self.start.time() != dt.time(0, 0, tzinfo=self.start.tzinfo):

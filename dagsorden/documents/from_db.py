@@ -17,6 +17,7 @@ from dagsorden.meetings.selectors import (
     meeting_attendees,
     meeting_items,
 )
+from dagsorden.meetings.visibility import meeting_contents
 
 from . import model
 from .model import Attachment, Block, Document, Item, SignatureSheet, Signer
@@ -35,7 +36,11 @@ from .styles.base import (
     DocumentStyle,
 )
 
-MINUTES_STATES = {Meeting.State.HELD, Meeting.State.MINUTES_APPROVED}
+
+def _kind(meeting: Meeting, variant: str) -> str:
+    """Agenda or minutes, by the one rule of what each reader may see: the public variant
+    prints "Referat" and decisions only from approved minutes."""
+    return model.MINUTES if meeting_contents(meeting, variant=variant).minutes else model.AGENDA
 
 
 @dataclass
@@ -55,7 +60,7 @@ def document_from_meeting(
     meeting: Meeting, *, variant: str = model.PUBLIC, style: DocumentStyle | None = None
 ) -> Document:
     style = style or style_for_organization(meeting.organization)
-    kind = model.MINUTES if meeting.state in MINUTES_STATES else model.AGENDA
+    kind = _kind(meeting, variant)
     start = timezone.localtime(meeting.start)
     document = Document(
         style=style,
@@ -73,7 +78,7 @@ def document_from_meeting(
         _item(item, position, context) for position, item in enumerate(items, start=1)
     ]
     if style.signature_sheet:
-        document.signature = _signature(meeting, style, attendees)
+        document.signature = _signature(meeting, style, attendees, minutes=kind == model.MINUTES)
     return model.finish(document)
 
 
@@ -83,7 +88,7 @@ def document_for_item(item: AgendaItem, *, position: int, variant: str = model.M
     sections and recommendation are read from the instance, never saved."""
     meeting = item.meeting
     style = style_for_organization(meeting.organization)
-    kind = model.MINUTES if meeting.state in MINUTES_STATES else model.AGENDA
+    kind = _kind(meeting, variant)
     document = Document(
         style=style,
         kind=kind,
@@ -329,8 +334,11 @@ def _left_or_conflicted(item: AgendaItem) -> list[str]:
     ]
 
 
-def _signature(meeting: Meeting, style: DocumentStyle, attendees) -> SignatureSheet:
-    approvals = list(meeting.approvals.alive().select_related("person"))
+def _signature(
+    meeting: Meeting, style: DocumentStyle, attendees, *, minutes: bool
+) -> SignatureSheet:
+    # Who has signed so far belongs to the minutes, not to an agenda.
+    approvals = list(meeting.approvals.alive().select_related("person")) if minutes else []
     if approvals:
         signers = [
             Signer(a.person.name, f"{timezone.localtime(a.approved_at):%d-%m-%Y kl. %H:%M}")

@@ -25,6 +25,7 @@ from dagsorden.meetings.selectors import (
     meetings_on_calendar,
     meetings_public,
 )
+from dagsorden.meetings.visibility import public_minutes
 from dagsorden.organisations.models import Organization
 
 from . import page_cache, selectors
@@ -73,7 +74,7 @@ def _meeting_detail(request, pk):
             "items": items,
             "absences": meeting_absences(meeting) if meeting.state != Meeting.State.PLANNED else [],
             "participants": meeting_participants(meeting),
-            "show_decisions": meeting.has_minutes,
+            "show_decisions": public_minutes(meeting),
         },
     )
 
@@ -90,7 +91,7 @@ def item_detail(request, pk):
         {
             "item": item,
             "meeting": item.meeting,
-            "show_decisions": item.meeting.has_minutes,
+            "show_decisions": public_minutes(item.meeting),
             "absent": selectors.item_absent(item) if item.public else [],
         },
     )

@@ -10,6 +10,10 @@ Readers come in two kinds, the same two as the document variants:
 - ``members``: the body's members and the people preparing its meetings (the members'
   PDF, the member page, the editor's print preview). They read the draft minutes from
   the moment the meeting is held, because they are the ones who approve them.
+
+A draft ("UDKAST" on every page, only for the secretariat, never cached or public) shows
+the document as it will read once final: a public draft has the minutes of a held
+meeting, with closed items withheld as the public will see them.
 """
 
 from dataclasses import dataclass
@@ -29,17 +33,14 @@ class Contents:
     closed_bilag: bool  # bilag not marked public
 
 
-def meeting_contents(meeting: Meeting, *, variant: str) -> Contents:
+def meeting_contents(meeting: Meeting, *, variant: str, draft: bool = False) -> Contents:
+    held = meeting.state in (Meeting.State.HELD, Meeting.State.MINUTES_APPROVED)
     if variant == MEMBERS:
-        held = meeting.state in (Meeting.State.HELD, Meeting.State.MINUTES_APPROVED)
         return Contents(minutes=held, closed_items=True, closed_bilag=True)
     if variant != PUBLIC:
         raise ValueError(f"unknown variant {variant!r}")
-    return Contents(
-        minutes=meeting.state == Meeting.State.MINUTES_APPROVED,
-        closed_items=False,
-        closed_bilag=False,
-    )
+    approved = meeting.state == Meeting.State.MINUTES_APPROVED
+    return Contents(minutes=held if draft else approved, closed_items=False, closed_bilag=False)
 
 
 def public_minutes(meeting: Meeting) -> bool:

@@ -16,6 +16,14 @@ from django.urls import reverse
 from .services.guard import content_change_allowed, content_change_refusal, published_item_changed
 
 
+class AdminRefused(Exception):
+    """A check after the save refused it; raised through the admin's transaction."""
+
+    def __init__(self, error: ValidationError):
+        super().__init__(error)
+        self.error = error
+
+
 class GuardedAdminMixin:
     """For ModelAdmins of rows that belong to a meeting."""
 
@@ -40,7 +48,10 @@ class GuardedAdminMixin:
 
     def change_view(self, request, object_id, form_url="", extra_context=None):
         obj = self.get_object(request, object_id)
-        if obj is not None and (reason := self.refusal(obj)) and request.method == "GET":
+        if obj is not None and (reason := self.refusal(obj)):
+            if request.method == "POST":
+                messages.error(request, reason)
+                return HttpResponseRedirect(request.path)  # read-only, with the reason
             messages.warning(request, reason)
         return super().change_view(request, object_id, form_url, extra_context)
 
@@ -84,10 +95,16 @@ class GuardedAdminMixin:
         try:
             published_item_changed(item=item, by=request.user, what="admin")
         except ValidationError as error:
-            # The admin view's transaction is rolled back: nothing of the save is kept.
-            transaction.set_rollback(True)
-            for message in error.messages:
+            raise AdminRefused(error) from error
+
+    def changeform_view(self, request, object_id=None, form_url="", extra_context=None):
+        try:
+            return super().changeform_view(request, object_id, form_url, extra_context)
+        except AdminRefused as refused:
+            # Raised inside the admin's transaction: nothing of the save was kept.
+            for message in refused.error.messages:
                 messages.error(request, message)
+            return HttpResponseRedirect(request.get_full_path())
 
     # --- delete: refused with the reason --------------------------------------------------
 
@@ -113,6 +130,16 @@ class GuardedAdminMixin:
                 # Shown by the admin's confirmation page, which then offers no "Yes".
                 perms_needed.add(reason)
         return deleted, counts, perms_needed, protected
+
+    def response_action(self, request, queryset):
+        """The bulk delete action: refused with the reason before Django asks for more."""
+        if request.POST.get("action") == "delete_selected":
+            selected = queryset.filter(pk__in=request.POST.getlist("_selected_action"))
+            for obj in selected:
+                if reason := self.refusal(obj):
+                    messages.error(request, reason)
+                    return HttpResponseRedirect(request.get_full_path())
+        return super().response_action(request, queryset)
 
     def delete_model(self, request, obj):
         with transaction.atomic():

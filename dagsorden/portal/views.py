@@ -253,8 +253,12 @@ def file_download(request, pk, name):
     )
     if not visible:
         raise Http404
+    try:
+        stream = bilag.file.open("rb")
+    except OSError:  # the row outlived its file: a missing page, not a server error
+        raise Http404 from None
     return FileResponse(
-        bilag.file.open("rb"),
+        stream,
         content_type=bilag.mime_type or "application/octet-stream",
         filename=bilag.file_name or f"bilag-{bilag.pk}.pdf",
     )

@@ -158,8 +158,12 @@ def member_bilag(request, pk, name):
     require(permissions.can_read_closed(request.user, item.meeting))
     if not (bilag.public and item.public):
         audit_read(what="bilag", obj=bilag, by=request.user, summary=bilag.name, item=item.pk)
+    try:
+        stream = bilag.file.open("rb")
+    except OSError:
+        raise Http404(_("Bilagets fil findes ikke.")) from None
     response = FileResponse(
-        bilag.file.open("rb"),
+        stream,
         content_type=bilag.mime_type or "application/octet-stream",
         filename=bilag.file_name or f"bilag-{bilag.pk}.pdf",
     )

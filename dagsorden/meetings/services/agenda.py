@@ -204,6 +204,7 @@ def case_schedule(
     )
     if draft.source is not None and "sections" not in item_fields:
         bilag_share(source=draft.source, target=item)
+        published_item_changed(item=item, by=by, what="bilag")  # the shared bilag too
     consultation.status = Consultation.Status.SCHEDULED
     consultation.planned_meeting = meeting
     consultation.save(update_fields=["status", "planned_meeting", "modified"])

@@ -25,7 +25,7 @@ from ..selectors import meeting_attendees, meeting_next_of_body
 from ..timing import actual_times, ensure_meeting_day_reached
 from ._common import ensure_editable, ensure_state, meeting_for_update, member_of
 from .agenda import EditConflict, agenda_item_create
-from .guard import content_change_allowed
+from .guard import content_change_allowed, published_item_changed
 
 
 @transaction.atomic
@@ -266,6 +266,7 @@ def item_postpone(*, item: AgendaItem, reason: str = "", by=None) -> AgendaItem:
         bilag.pk = None
         bilag.agenda_item = moved
         bilag.save()
+    published_item_changed(item=moved, by=by, what="bilag")
     audit_record(action="item_postpone", obj=item, by=by, to_item=moved.pk)
     return moved
 

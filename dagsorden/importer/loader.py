@@ -37,7 +37,7 @@ from dagsorden.meetings.models import (
     Recommendation,
     Section,
 )
-from dagsorden.meetings.services.guard import content_change_allowed
+from dagsorden.meetings.services.guard import content_change_allowed, minutes_record
 from dagsorden.organisations.models import (
     LegislativeTerm,
     Location,
@@ -236,14 +236,20 @@ class _Writer:
 
     def write(self) -> Meeting:
         meeting = self._meeting()
-        if self.approved_before and self.parsed.kind != "agenda":
-            # Other minutes for a meeting already approved: the record stays as it is,
-            # refused with the same reason the staff pages and the admin give.
+        # Minutes read again for a meeting whose minutes are approved may find their own
+        # rows (a re-download), but never change them: a difference is refused with the
+        # reason the staff pages and the admin give, and the document's block rolls back.
+        record = minutes_record(meeting) if self.approved_before else None
+        self._write_content(meeting)
+        if record is not None and minutes_record(meeting) != record:
             content_change_allowed(meeting_ids=[meeting.pk])
+        return meeting  # the audit row written by `load` re-indexes the meeting for search
+
+    def _write_content(self, meeting: Meeting) -> None:
         people = self._participants(meeting)
         minutes_already = meeting.state == Meeting.State.MINUTES_APPROVED
         if self.parsed.kind == "agenda" and minutes_already:
-            return meeting  # the approved minutes are the record; an agenda adds nothing
+            return  # the approved minutes are the record; an agenda adds nothing
         existing = {} if self.new_meeting else {i.number: i for i in meeting.items.all()}
         pairs = [
             (self._item(meeting, parsed_item, order, existing), parsed_item)
@@ -266,7 +272,6 @@ class _Writer:
             _bulk(model, objects)
         for route in self.routes.values():
             _resequence(route)
-        return meeting  # the audit row written by `load` re-indexes the meeting for search
 
     # --- meeting and people -------------------------------------------------------------
 

@@ -19,10 +19,20 @@ from django.core.exceptions import ValidationError
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from dagsorden.cases.models import File
 from dagsorden.core.audit import audit_record
 
 from ..checks import cpr_problems
-from ..models import AgendaItem, Meeting
+from ..models import (
+    AgendaItem,
+    Attendance,
+    Decision,
+    DecisionRemark,
+    ItemAttendance,
+    Meeting,
+    Section,
+    Vote,
+)
 from ._common import ensure_editable, meeting_for_update
 
 # Once the agenda is out, an item's text is public as soon as it is saved.
@@ -51,6 +61,28 @@ def content_change_refusal(*, meetings: Iterable[Meeting | None]) -> str | None:
         except ValidationError as error:
             return " ".join(error.messages)
     return None
+
+
+def minutes_record(meeting: Meeting) -> tuple:
+    """Everything the minutes say, as plain values: two equal records are the same
+    minutes (for writers that rewrite rows with the same content, like the importer)."""
+    items = AgendaItem.objects.filter(meeting=meeting, deleted=False)
+
+    def rows(queryset, *fields):
+        return sorted(tuple(str(value) for value in row) for row in queryset.values_list(*fields))
+
+    return (
+        rows(items, "number", "title", "public", "public_title", "item_type"),
+        rows(
+            Section.objects.filter(item__in=items, deleted=False), "item__number", "heading", "body"
+        ),
+        rows(Decision.objects.filter(item__in=items), "item__number", "outcome", "text"),
+        rows(DecisionRemark.objects.filter(decision__item__in=items), "kind", "text"),
+        rows(Vote.objects.filter(item__in=items), "item__number", "person", "choice"),
+        rows(Attendance.objects.filter(meeting=meeting), "person", "status", "substitute_for"),
+        rows(ItemAttendance.objects.filter(item__in=items), "item__number", "person", "kind"),
+        rows(File.objects.filter(agenda_item__in=items, deleted=False), "name", "sha512", "public"),
+    )
 
 
 def published_item_changed(*, item: AgendaItem, by=None, what: str = "") -> None:

@@ -1,6 +1,8 @@
 from django.contrib import admin
 from simple_history.admin import SimpleHistoryAdmin
 
+from dagsorden.meetings.admin_guard import GuardedAdminMixin
+
 from .models import Case, Consultation, File
 
 
@@ -23,8 +25,14 @@ class ConsultationAdmin(SimpleHistoryAdmin):
 
 
 @admin.register(File)
-class FileAdmin(SimpleHistoryAdmin):
+class FileAdmin(GuardedAdminMixin, SimpleHistoryAdmin):
     list_display = ["name", "agenda_item", "mime_type", "size", "public"]
     list_filter = ["public", "mime_type"]
     search_fields = ["name"]
     readonly_fields = ["sha512"]
+
+    def meetings_of(self, obj):
+        return [obj.agenda_item.meeting] if obj is not None and obj.agenda_item_id else []
+
+    def item_of(self, obj):
+        return obj.agenda_item if obj.agenda_item_id else None

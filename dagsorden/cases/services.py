@@ -109,7 +109,13 @@ def file_attach(
     public: bool = True,
     by=None,
 ) -> File:
-    """Attach a PDF bilag to an item (and its case). Identical files are stored once."""
+    """Attach a PDF bilag to an item (and its case). Identical files are stored once.
+
+    A bilag is part of the item: approved minutes take none, and on a published agenda a
+    public bilag is checked for CPR numbers and the item goes back for approval."""
+    # Imported here: the meeting services import this module.
+    from dagsorden.meetings.services.guard import content_change_allowed, published_item_changed
+
     owner = agenda_item or case
     if owner is None:
         raise ValidationError(_("Et bilag skal høre til et punkt eller en sag."), code="no_owner")
@@ -119,6 +125,8 @@ def file_attach(
         )
     if len(data) > MAX_FILE_BYTES:
         raise ValidationError(_("Filen er for stor (højst 100 MB)."), code="too_large")
+    if agenda_item is not None:
+        content_change_allowed(meeting_ids=[agenda_item.meeting_id])
     municipality = (
         agenda_item.meeting.organization.municipality if agenda_item else case.municipality
     )
@@ -143,6 +151,8 @@ def file_attach(
         bilag.save()
     else:
         bilag.file.save(file_name, ContentFile(data), save=True)
+    if agenda_item is not None:
+        published_item_changed(item=agenda_item, by=by, what=name)
     audit_record(action="file_attach", obj=bilag, by=by, summary=name, sha512=digest)
     return bilag
 

@@ -16,3 +16,12 @@ def audit_record(*, action: str, obj: models.Model, by=None, summary: str = "", 
         summary=summary[:300],
         data=data,
     )
+
+
+# Reads change nothing: listeners that follow changes (the search index) skip them.
+READ_PREFIX = "read_"
+
+
+def audit_read(*, what: str, obj: models.Model, by, summary: str = "", **data) -> None:
+    """Record that `by` read something confidential (closed items, closed bilag)."""
+    audit_record(action=READ_PREFIX + what, obj=obj, by=by, summary=summary, **data)

@@ -17,6 +17,7 @@ from dagsorden.meetings.selectors import (
     meeting_attendees,
     meeting_items,
 )
+from dagsorden.meetings.visibility import meeting_contents
 
 from . import model
 from .model import Attachment, Block, Document, Item, SignatureSheet, Signer
@@ -35,7 +36,12 @@ from .styles.base import (
     DocumentStyle,
 )
 
-MINUTES_STATES = {Meeting.State.HELD, Meeting.State.MINUTES_APPROVED}
+
+def _kind(meeting: Meeting, variant: str, *, draft: bool = False) -> str:
+    """Agenda or minutes, by the one rule of what each reader may see: the public variant
+    prints "Referat" and decisions only from approved minutes."""
+    contents = meeting_contents(meeting, variant=variant, draft=draft)
+    return model.MINUTES if contents.minutes else model.AGENDA
 
 
 @dataclass
@@ -44,6 +50,7 @@ class _Context:
 
     document: Document
     meeting_absent: list[str]
+    may_read_closed: object = None  # ReaderCheck, or None: no closed history shown
 
 
 def _meeting_absent(meeting: Meeting) -> list[str]:
@@ -52,10 +59,21 @@ def _meeting_absent(meeting: Meeting) -> list[str]:
 
 
 def document_from_meeting(
-    meeting: Meeting, *, variant: str = model.PUBLIC, style: DocumentStyle | None = None
+    meeting: Meeting,
+    *,
+    variant: str = model.PUBLIC,
+    style: DocumentStyle | None = None,
+    draft: bool = False,
+    may_read_closed=None,
 ) -> Document:
+    """The meeting as a document for one kind of reader (see meetings/visibility.py).
+
+    `draft`: the secretariat's preview ("UDKAST") of the document as it will read once
+    final. `may_read_closed(item)`: whether this reader may see an earlier closed
+    treatment in "Sagens forløb"; the members' variant defaults to the document's own
+    body, the public variant never does."""
     style = style or style_for_organization(meeting.organization)
-    kind = model.MINUTES if meeting.state in MINUTES_STATES else model.AGENDA
+    kind = _kind(meeting, variant, draft=draft)
     start = timezone.localtime(meeting.start)
     document = Document(
         style=style,
@@ -64,16 +82,19 @@ def document_from_meeting(
         body=meeting.organization.name,
         municipality=meeting.organization.municipality.name,
         date_text=model.date_short(start),
+        draft=draft,
     )
     attendees = meeting_attendees(meeting)
     document.header = _header(meeting, style, kind, attendees)
-    context = _Context(document, _meeting_absent(meeting))
+    if may_read_closed is None and variant == model.MEMBERS:
+        may_read_closed = same_body_only(meeting)
+    context = _Context(document, _meeting_absent(meeting), may_read_closed)
     items = list(meeting_items(meeting))
     document.items = [
         _item(item, position, context) for position, item in enumerate(items, start=1)
     ]
     if style.signature_sheet:
-        document.signature = _signature(meeting, style, attendees)
+        document.signature = _signature(meeting, style, attendees, minutes=kind == model.MINUTES)
     return model.finish(document)
 
 
@@ -83,7 +104,7 @@ def document_for_item(item: AgendaItem, *, position: int, variant: str = model.M
     sections and recommendation are read from the instance, never saved."""
     meeting = item.meeting
     style = style_for_organization(meeting.organization)
-    kind = model.MINUTES if meeting.state in MINUTES_STATES else model.AGENDA
+    kind = _kind(meeting, variant)
     document = Document(
         style=style,
         kind=kind,
@@ -92,8 +113,15 @@ def document_for_item(item: AgendaItem, *, position: int, variant: str = model.M
         municipality=meeting.organization.municipality.name,
         date_text=model.date_short(timezone.localtime(meeting.start)),
     )
-    document.items = [_item(item, position, _Context(document, _meeting_absent(meeting)))]
+    readers = same_body_only(meeting) if variant == model.MEMBERS else None
+    document.items = [_item(item, position, _Context(document, _meeting_absent(meeting), readers))]
     return model.finish(document)
+
+
+def same_body_only(meeting: Meeting):
+    """Readers of a members' document are the members of its body: of earlier closed
+    treatments they may see their own body's, never another body's."""
+    return lambda earlier: earlier.meeting.organization_id == meeting.organization_id
 
 
 def _header(meeting: Meeting, style: DocumentStyle, kind: str, attendees) -> list:
@@ -175,7 +203,7 @@ def _structured_blocks(item: AgendaItem, context: _Context, *, has_competence: b
         RECOMMENDATION: _recommendation,
         COMPETENCE: None if has_competence else _competence,
         CASE_TYPE: _case_type,
-        HISTORY: _history,
+        HISTORY: lambda item, _document: _history(item, context),
         ATTACHMENTS: _attachments,
     }
     wanted = [
@@ -232,16 +260,16 @@ def _case_type(item: AgendaItem, document: Document) -> Block | None:
     return Block(CASE_TYPE, document.style.heading(CASE_TYPE), body)
 
 
-def _history(item: AgendaItem, document: Document) -> Block | None:
-    entries = item_history(item)
+def _history(item: AgendaItem, context: _Context) -> Block | None:
+    document = context.document
+    entries = item_history(item, may_read_closed=context.may_read_closed)
     if not entries:
         return None
     style = document.style
-    public_only = document.variant == model.PUBLIC
     parts = []
     for entry in entries:
         decision = entry.decision
-        if public_only and not entry.public:
+        if entry.withheld:
             decision = _("Behandlet som lukket punkt.")
         if style.history_format == HISTORY_LIST:
             parts.append(f"- {entry.body} den {model.date_long(entry.date)}: {decision}")
@@ -329,8 +357,11 @@ def _left_or_conflicted(item: AgendaItem) -> list[str]:
     ]
 
 
-def _signature(meeting: Meeting, style: DocumentStyle, attendees) -> SignatureSheet:
-    approvals = list(meeting.approvals.alive().select_related("person"))
+def _signature(
+    meeting: Meeting, style: DocumentStyle, attendees, *, minutes: bool
+) -> SignatureSheet:
+    # Who has signed so far belongs to the minutes, not to an agenda.
+    approvals = list(meeting.approvals.alive().select_related("person")) if minutes else []
     if approvals:
         signers = [
             Signer(a.person.name, f"{timezone.localtime(a.approved_at):%d-%m-%Y kl. %H:%M}")

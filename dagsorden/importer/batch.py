@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TextIO
 
+from django.core.exceptions import ValidationError
 from django.db import connection, transaction
 
 from dagsorden.search.facade import deferred_indexing
@@ -186,6 +187,10 @@ def _load_one(parsed, source: str, sha256: str, summary: ImportSummary, municipa
     except MeetingUnplaceable as exc:
         summary.failed += 1
         summary.problems.append(f"{source}: {exc}")
+        return
+    except ValidationError as exc:  # refused by the meeting's rules (approved minutes)
+        summary.failed += 1
+        summary.problems.append(f"{source}: {' '.join(exc.messages)}")
         return
     except Exception as exc:  # noqa: BLE001 - its savepoint rolled back; keep the others
         summary.failed += 1

@@ -37,6 +37,7 @@ from dagsorden.meetings.models import (
     Recommendation,
     Section,
 )
+from dagsorden.meetings.services.guard import content_change_allowed, minutes_record
 from dagsorden.organisations.models import (
     LegislativeTerm,
     Location,
@@ -225,6 +226,7 @@ class _Writer:
         self.persons = cache.persons_of(self.municipality)
         self.cache = cache
         self.new_meeting = False  # set by `_meeting`: nothing to compare with
+        self.approved_before = False  # set by `_meeting`: its minutes were approved already
         self.export = ExportIdentity(parsed)  # an agenda system's id of the meeting
         numbers = {i.case_number.strip() for i in parsed.items if i.case_number}
         self.case_book = cache.cases_of(self.municipality)
@@ -234,10 +236,20 @@ class _Writer:
 
     def write(self) -> Meeting:
         meeting = self._meeting()
+        # Minutes read again for a meeting whose minutes are approved may find their own
+        # rows (a re-download), but never change them: a difference is refused with the
+        # reason the staff pages and the admin give, and the document's block rolls back.
+        record = minutes_record(meeting) if self.approved_before else None
+        self._write_content(meeting)
+        if record is not None and minutes_record(meeting) != record:
+            content_change_allowed(meeting_ids=[meeting.pk])
+        return meeting  # the audit row written by `load` re-indexes the meeting for search
+
+    def _write_content(self, meeting: Meeting) -> None:
         people = self._participants(meeting)
         minutes_already = meeting.state == Meeting.State.MINUTES_APPROVED
         if self.parsed.kind == "agenda" and minutes_already:
-            return meeting  # the approved minutes are the record; an agenda adds nothing
+            return  # the approved minutes are the record; an agenda adds nothing
         existing = {} if self.new_meeting else {i.number: i for i in meeting.items.all()}
         pairs = [
             (self._item(meeting, parsed_item, order, existing), parsed_item)
@@ -260,7 +272,6 @@ class _Writer:
             _bulk(model, objects)
         for route in self.routes.values():
             _resequence(route)
-        return meeting  # the audit row written by `load` re-indexes the meeting for search
 
     # --- meeting and people -------------------------------------------------------------
 
@@ -280,6 +291,7 @@ class _Writer:
             _bulk(Meeting, [meeting])  # its items are indexed when the document is done
             self.new_meeting = True
             return meeting
+        self.approved_before = meeting.state == Meeting.State.MINUTES_APPROVED
         if state == Meeting.State.MINUTES_APPROVED and meeting.state != state:
             meeting.state = state
             if self.start.time() != dt.time(0, 0, tzinfo=self.start.tzinfo):

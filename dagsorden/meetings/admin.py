@@ -1,6 +1,7 @@
 from django.contrib import admin
 from simple_history.admin import SimpleHistoryAdmin
 
+from .admin_guard import GuardedAdminMixin
 from .models import (
     AgendaItem,
     Approval,
@@ -16,26 +17,25 @@ from .models import (
 )
 
 
-class LockedMinutesMixin:
-    """Rows of a meeting whose minutes are approved are read-only, also in the admin."""
+class ItemPartMixin(GuardedAdminMixin):
+    """Rows that are part of an agenda item (sections, recommendation, decision …)."""
 
-    def meeting_of(self, obj):
-        return obj.meeting
+    def meetings_of(self, obj):
+        return [obj.item.meeting] if obj is not None and obj.item_id else []
 
-    def has_change_permission(self, request, obj=None):
-        if obj is not None and self.meeting_of(obj).minutes_locked:
-            return False
-        return super().has_change_permission(request, obj)
-
-    def has_delete_permission(self, request, obj=None):
-        if obj is not None and self.meeting_of(obj).minutes_locked:
-            return False
-        return super().has_delete_permission(request, obj)
+    def item_of(self, obj):
+        return obj.item if obj.item_id else None
 
 
-class ItemPartMixin(LockedMinutesMixin):
-    def meeting_of(self, obj):
-        return obj.item.meeting
+class ItemTextMixin(ItemPartMixin):
+    """Rows that are the item's text: a change re-opens a published item's approval."""
+
+
+class ItemMinutesMixin(ItemPartMixin):
+    """Rows of the minutes (decision, votes, absences): not the item's text."""
+
+    def item_of(self, obj):
+        return None
 
 
 class AgendaItemInline(admin.TabularInline):
@@ -52,7 +52,7 @@ class AttendanceInline(admin.TabularInline):
 
 
 @admin.register(Meeting)
-class MeetingAdmin(LockedMinutesMixin, SimpleHistoryAdmin):
+class MeetingAdmin(GuardedAdminMixin, SimpleHistoryAdmin):
     list_display = ["__str__", "organization", "start", "state"]
     list_filter = ["state", "organization"]
     date_hierarchy = "start"
@@ -67,8 +67,8 @@ class MeetingAdmin(LockedMinutesMixin, SimpleHistoryAdmin):
         "cancel_reason",
     ]
 
-    def meeting_of(self, obj):
-        return obj
+    def meetings_of(self, obj):
+        return [obj] if obj is not None and obj.pk else []
 
 
 class SectionInline(admin.StackedInline):
@@ -92,52 +92,63 @@ class VoteInline(admin.TabularInline):
 
 
 @admin.register(AgendaItem)
-class AgendaItemAdmin(LockedMinutesMixin, SimpleHistoryAdmin):
+class AgendaItemAdmin(GuardedAdminMixin, SimpleHistoryAdmin):
     list_display = ["number", "title", "meeting", "public", "item_type", "draft_state"]
     list_filter = ["public", "item_type", "draft_state", "meeting__organization"]
     search_fields = ["title"]
     inlines = [SectionInline, RecommendationInline, DecisionInline, VoteInline]
 
+    def item_of(self, obj):
+        return obj if obj.pk else None
+
 
 @admin.register(Section)
-class SectionAdmin(ItemPartMixin, SimpleHistoryAdmin):
+class SectionAdmin(ItemTextMixin, SimpleHistoryAdmin):
     list_display = ["heading", "item", "order"]
 
 
 @admin.register(Recommendation)
-class RecommendationAdmin(ItemPartMixin, SimpleHistoryAdmin):
+class RecommendationAdmin(ItemTextMixin, SimpleHistoryAdmin):
     list_display = ["item", "by"]
 
 
 @admin.register(Decision)
-class DecisionAdmin(ItemPartMixin, SimpleHistoryAdmin):
+class DecisionAdmin(ItemMinutesMixin, SimpleHistoryAdmin):
     list_display = ["item", "outcome", "text"]
     list_filter = ["outcome"]
 
 
 @admin.register(DecisionRemark)
-class DecisionRemarkAdmin(SimpleHistoryAdmin):
+class DecisionRemarkAdmin(GuardedAdminMixin, SimpleHistoryAdmin):
     list_display = ["decision", "kind", "created"]
+
+    def meetings_of(self, obj):
+        return [obj.decision.item.meeting] if obj is not None and obj.decision_id else []
+
+    def allowed_on_locked(self, obj) -> bool:
+        # An existing remark of approved minutes is part of the record; a new
+        # correction ("rettelse") is the one thing they still take.
+        return obj.pk is None and obj.kind == DecisionRemark.Kind.CORRECTION
 
 
 @admin.register(Vote)
-class VoteAdmin(ItemPartMixin, SimpleHistoryAdmin):
+class VoteAdmin(ItemMinutesMixin, SimpleHistoryAdmin):
     list_display = ["item", "person", "party", "choice"]
 
 
 @admin.register(Attendance)
-class AttendanceAdmin(LockedMinutesMixin, SimpleHistoryAdmin):
+class AttendanceAdmin(GuardedAdminMixin, SimpleHistoryAdmin):
     list_display = ["meeting", "person", "status", "substitute_for", "reason"]
     list_filter = ["status"]
 
 
 @admin.register(ItemAttendance)
-class ItemAttendanceAdmin(ItemPartMixin, SimpleHistoryAdmin):
+class ItemAttendanceAdmin(ItemMinutesMixin, SimpleHistoryAdmin):
     list_display = ["item", "person", "kind"]
 
 
 @admin.register(Approval)
-class ApprovalAdmin(SimpleHistoryAdmin):
+class ApprovalAdmin(GuardedAdminMixin, SimpleHistoryAdmin):
     list_display = ["meeting", "person", "approved_at"]
 
 

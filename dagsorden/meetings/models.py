@@ -282,6 +282,12 @@ class Decision(BaseModel):
     )
     outcome = models.CharField(_("resultat"), max_length=14, choices=Outcome.choices)
     text = models.TextField(_("beslutningstekst"), blank=True)
+    version = models.PositiveIntegerField(
+        _("version"),
+        default=1,
+        editable=False,
+        help_text=_("Tælles op ved hver redigering, så to samtidige rettelser opdages"),
+    )
 
     class Meta:
         verbose_name = _("beslutning")

@@ -4,6 +4,7 @@
 import datetime as dt
 import difflib
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from django.db.models import Prefetch, QuerySet
@@ -114,7 +115,10 @@ def meeting_participants(meeting: Meeting) -> list[Attendance]:
 
 @dataclass
 class HistoryEntry:
-    """One earlier treatment of the case, as "Sagens forløb" lists it."""
+    """One earlier treatment of the case, as "Sagens forløb" lists it.
+
+    `withheld`: a closed treatment this reader may not see. Its decision and absences are
+    never filled in, so no page or document can print them by mistake."""
 
     date: dt.date
     body: str
@@ -122,14 +126,21 @@ class HistoryEntry:
     public: bool
     absent: list[str] = field(default_factory=list)
     item: AgendaItem | None = None
+    withheld: bool = False
 
 
-def item_history(item: AgendaItem) -> list[HistoryEntry]:
-    """Earlier treatments of the item's case, oldest first.
+ReaderCheck = Callable[[AgendaItem], bool]
+
+
+def item_history(
+    item: AgendaItem, *, may_read_closed: ReaderCheck | None = None
+) -> list[HistoryEntry]:
+    """Earlier treatments of the item's case, oldest first, as one reader may see them.
 
     Treatments in this system come from agenda items of meetings whose minutes are
     approved; treatments known only from imported documents from the consultation's
-    recorded fields. Nothing is stored twice.
+    recorded fields. Nothing is stored twice. A closed treatment shows its decision and
+    absences only when `may_read_closed(earlier_item)` says so (no check: the public).
     """
     case = item.case
     if case is None:
@@ -145,7 +156,12 @@ def item_history(item: AgendaItem) -> list[HistoryEntry]:
         .select_related("meeting__organization", "decision")
         .order_by("meeting__start")
     )
-    entries = [_entry_from_item(earlier) for earlier in earlier_items]
+    entries = [
+        _entry_from_item(earlier)
+        if earlier.public or (may_read_closed is not None and may_read_closed(earlier))
+        else _withheld_entry(earlier)
+        for earlier in earlier_items
+    ]
     recorded = case.consultations.alive().filter(recorded_date__isnull=False)
     recorded = recorded.filter(recorded_date__lt=timezone.localdate(item.meeting.start))
     entries += [
@@ -159,6 +175,16 @@ def item_history(item: AgendaItem) -> list[HistoryEntry]:
         for consultation in recorded.select_related("organization")
     ]
     return sorted(entries, key=lambda entry: entry.date)
+
+
+def _withheld_entry(item: AgendaItem) -> HistoryEntry:
+    return HistoryEntry(
+        date=timezone.localdate(item.meeting.start),
+        body=item.meeting.organization.name,
+        decision="",
+        public=False,
+        withheld=True,
+    )
 
 
 def _entry_from_item(item: AgendaItem) -> HistoryEntry:

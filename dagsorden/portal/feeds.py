@@ -14,6 +14,7 @@ from django.utils.html import strip_tags
 from django.utils.translation import gettext as _
 
 from dagsorden.meetings.models import Meeting
+from dagsorden.meetings.visibility import public_minutes
 
 from . import selectors
 from .forms import SearchForm
@@ -26,7 +27,7 @@ def CONFIDENTIAL_LINE() -> str:  # noqa: N802 - reads like the constant it stand
 
 
 def _meeting_heading(meeting: Meeting) -> str:
-    kind = _("Referat") if meeting.has_minutes else _("Dagsorden")
+    kind = _("Referat") if public_minutes(meeting) else _("Dagsorden")
     day = timezone.localtime(meeting.start).strftime("%d.%m.%Y")
     return f"{kind}: {meeting.organization.name} {day}"
 

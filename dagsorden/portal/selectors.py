@@ -31,6 +31,7 @@ from dagsorden.meetings.selectors import (
     meetings_on_calendar,
     meetings_public,
 )
+from dagsorden.meetings.visibility import public_minutes
 from dagsorden.organisations.models import (
     LegislativeTerm,
     Location,
@@ -73,7 +74,7 @@ def item_public_get(pk: int) -> AgendaItem:
 
 
 def decision_is_public(item: AgendaItem) -> bool:
-    return item.public and item.meeting.has_minutes and hasattr(item, "decision")
+    return item.public and public_minutes(item.meeting) and hasattr(item, "decision")
 
 
 def latest_decisions(limit: int = 10) -> QuerySet[AgendaItem]:
@@ -300,7 +301,7 @@ def _treatment(item: AgendaItem) -> Treatment:
 
 def item_absent(item: AgendaItem) -> list[str]:
     """Who was away from the item: afbud/fravær at the meeting and item exceptions."""
-    if item.meeting.state not in (Meeting.State.HELD, Meeting.State.MINUTES_APPROVED):
+    if not public_minutes(item.meeting):  # absences are part of the minutes
         return []
     names = [f"{line.name} ({line.status.lower()})" for line in meeting_absences(item.meeting)]
     exceptions = item.attendance_exceptions.alive().select_related("person")
@@ -361,7 +362,8 @@ def person_attendance(person: Person) -> AttendanceRate:
         meetings_public()
         .filter(in_membership)
         .filter(
-            state__in=[Meeting.State.HELD, Meeting.State.MINUTES_APPROVED],
+            # Absences are part of the minutes: public once approved.
+            state=Meeting.State.MINUTES_APPROVED,
             start__lte=timezone.now(),
         )
     )

@@ -26,6 +26,7 @@ from dagsorden.meetings.selectors import (
     meetings_on_calendar,
     meetings_public,
 )
+from dagsorden.meetings.visibility import public_minutes
 from dagsorden.organisations.models import Municipality, Organization
 
 from . import page_cache, selectors
@@ -74,7 +75,7 @@ def _meeting_detail(request, pk):
             "items": items,
             "absences": meeting_absences(meeting) if meeting.state != Meeting.State.PLANNED else [],
             "participants": meeting_participants(meeting),
-            "show_decisions": meeting.has_minutes,
+            "show_decisions": public_minutes(meeting),
         },
     )
 
@@ -91,7 +92,7 @@ def item_detail(request, pk):
         {
             "item": item,
             "meeting": item.meeting,
-            "show_decisions": item.meeting.has_minutes,
+            "show_decisions": public_minutes(item.meeting),
             "absent": selectors.item_absent(item) if item.public else [],
         },
     )
@@ -253,8 +254,12 @@ def file_download(request, pk, name):
     )
     if not visible:
         raise Http404
+    try:
+        stream = bilag.file.open("rb")
+    except OSError:  # the row outlived its file: a missing page, not a server error
+        raise Http404 from None
     return FileResponse(
-        bilag.file.open("rb"),
+        stream,
         content_type=bilag.mime_type or "application/octet-stream",
         filename=bilag.file_name or f"bilag-{bilag.pk}.pdf",
     )

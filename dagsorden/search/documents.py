@@ -12,6 +12,7 @@ from django.utils.html import strip_tags
 
 from dagsorden.core.markdown import markdown_to_html
 from dagsorden.meetings.models import AgendaItem
+from dagsorden.meetings.visibility import public_minutes
 
 # A tsvector may not exceed 1 MB; bilag texts beyond this are not searchable.
 MAX_TEXT_CHARS = 200_000
@@ -59,7 +60,7 @@ def item_document(item: AgendaItem) -> ItemDocument | None:
 
 
 def _public_decision(item: AgendaItem):
-    if not item.meeting.has_minutes:
+    if not public_minutes(item.meeting):
         return None
     decision = getattr(item, "decision", None)
     return decision if decision is not None and not decision.deleted else None

@@ -16,6 +16,7 @@ loading is skipped (related rows may not exist yet)."""
 from django.db.models.signals import post_delete, post_save
 
 from dagsorden.cases.models import Case, File
+from dagsorden.core.audit import READ_PREFIX
 from dagsorden.core.models import AuditEntry
 from dagsorden.meetings.models import (
     AgendaItem,
@@ -67,7 +68,7 @@ def _on_delete(sender, instance, **kwargs):
 def _on_audit(sender, instance, created=False, raw=False, **kwargs):
     """A service finished changing `instance.object_type` #`object_id`: re-index it."""
     model = AUDITED.get(instance.object_type)
-    if raw or not created or model is None:
+    if raw or not created or model is None or instance.action.startswith(READ_PREFIX):
         return
     obj = model.objects.filter(pk=instance.object_id).first()
     if obj is not None and (item_ids := _items_of(obj)):

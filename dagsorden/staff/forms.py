@@ -146,6 +146,9 @@ class DecisionForm(forms.Form):
     text = forms.CharField(
         label=_("Beslutningstekst"), widget=forms.Textarea(attrs={"rows": 3}), required=False
     )
+    # The decision's version when the page was shown (0: none yet), so a stale save is
+    # refused instead of overwriting someone else's.
+    version = forms.IntegerField(widget=forms.HiddenInput, min_value=0, required=False)
 
 
 class RemarkForm(forms.Form):

@@ -93,6 +93,7 @@ member = [
         name="minutes_sign_confirm",
     ),
     path("moeder/<int:pk>/fortrolig.pdf", members.member_document_pdf, name="member_pdf"),
+    path("bilag/<int:pk>/<str:name>", members.member_bilag, name="member_bilag"),
     path("punkter/<int:pk>/noter/", members.note_add, name="note_add"),
     path("noter/<int:pk>/slet/", members.note_remove, name="note_remove"),
 ]

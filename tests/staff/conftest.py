@@ -4,7 +4,7 @@ secretary, and users for every role."""
 import pytest
 from django.contrib.auth import get_user_model
 
-from dagsorden.cases.services import case_create
+from dagsorden.cases.services import case_create, file_attach
 from dagsorden.meetings.services import (
     agenda_item_create,
     meeting_close,
@@ -82,6 +82,10 @@ def world(db):
     meeting_publish_agenda(meeting=published, at=local(2026, 11, 1))
     held = meeting_create(organization=body_a, start=local(2026, 10, 13))
     held_item = agenda_item_create(meeting=held, title="Afgjort sag", draft_state="approved")
+    closed_bilag = file_attach(
+        data=b"%PDF-1.4\n%%EOF\n", name="Fortroligt notat", file_name="notat.pdf",
+        agenda_item=held_item, public=False,
+    )  # fmt: skip
     meeting_publish_agenda(meeting=held, at=local(2026, 10, 1))
     meeting_close(meeting=held, end=local(2026, 10, 13, 18))
     note = note_save(item=held_item, author=members_a[0], text="Min note")
@@ -98,6 +102,7 @@ def world(db):
         "held": held,
         "held_item": held_item,
         "note": note,
+        "closed_bilag": closed_bilag,
         "members": members_a,
         "spare": spare,
     }

@@ -63,6 +63,12 @@ EXPECTED = {
     "my_meetings": ("get", None, MEMBERS, 200),
     "member_meeting": ("get", "held", {"member_own"}, 200),
     "member_pdf": ("get", "held", {"member_own"}, 200),
+    "member_bilag": (
+        "get",
+        "closed_bilag",
+        {"member_own", "secretary_own", "case_officer_own", "admin"},
+        200,
+    ),
     "minutes_sign": ("post", "held", {"member_own"}, 302),
     "note_add": ("post", "held_item", {"member_own"}, 302),
     "note_remove": ("post", "note", {"member_own"}, 302),
@@ -93,6 +99,8 @@ def _url(name, key, world):
         return reverse(f"staff:{name}")
     target = world[key]
     kwargs = {"slug": target.slug} if key == "body" else {"pk": target.pk}
+    if key == "closed_bilag":
+        kwargs["name"] = target.file_name
     return reverse(f"staff:{name}", kwargs=kwargs)
 
 

@@ -26,6 +26,7 @@ from ..recommendation import recommendation_wording
 from ..workdays import workdays_before
 from ._common import ensure_editable, ensure_state, lock_body, meeting_for_update
 from .carry import bilag_share, earliest_meeting_start, item_draft_for
+from .guard import PUBLISHED_STATES, content_change_allowed, published_item_changed
 
 SectionText = tuple[str, str]
 
@@ -76,6 +77,7 @@ def agenda_item_create(
     _recommendation_replace(item, recommendation_by, recommendation_clauses, recommendation_to)
     renumber_while_planned(meeting)
     item.refresh_from_db(fields=["number"])
+    published_item_changed(item=item, by=by, what=title)
     audit_record(action="agenda_item_create", obj=item, by=by, summary=title)
     return item
 
@@ -120,12 +122,13 @@ def meeting_create(
 @transaction.atomic
 def item_sections_replace(*, item: AgendaItem, sections: Sequence[SectionText], by=None) -> None:
     """Replace an item's sections (heading, Markdown) with new text, in the given order."""
-    ensure_editable(meeting_for_update(item.meeting_id))
+    content_change_allowed(meeting_ids=[item.meeting_id])
     item.sections.all().delete()
     Section.objects.bulk_create(
         Section(item=item, order=order, heading=heading, body=body)
         for order, (heading, body) in enumerate(sections, start=1)
     )
+    published_item_changed(item=item, by=by, what="sections")
     audit_record(action="item_sections_replace", obj=item, by=by)
 
 
@@ -201,6 +204,7 @@ def case_schedule(
     )
     if draft.source is not None and "sections" not in item_fields:
         bilag_share(source=draft.source, target=item)
+        published_item_changed(item=item, by=by, what="bilag")  # the shared bilag too
     consultation.status = Consultation.Status.SCHEDULED
     consultation.planned_meeting = meeting
     consultation.save(update_fields=["status", "planned_meeting", "modified"])
@@ -292,8 +296,7 @@ def item_update(
     The check and the version bump are one UPDATE, so of two simultaneous saves exactly
     one wins; the other gets EditConflict and keeps its text in the form.
     """
-    meeting = meeting_for_update(item.meeting_id)
-    ensure_editable(meeting)
+    (meeting,) = content_change_allowed(meeting_ids=[item.meeting_id])
     bumped = AgendaItem.objects.filter(pk=item.pk, version=expected_version).update(
         version=F("version") + 1
     )
@@ -322,6 +325,8 @@ def item_update(
         if heading.strip()
     )
     _recommendation_replace(item, recommendation_by, recommendation_clauses, recommendation_to)
+    # Ticking "Åbent punkt" on a closed item publishes its text: checked like any change.
+    published_item_changed(item=item, by=by, what=title)
     audit_record(action="item_update", obj=item, by=by, summary=title, version=item.version)
     return item
 
@@ -348,9 +353,11 @@ DRAFT_TRANSITIONS = {
 
 @transaction.atomic
 def item_set_draft_state(*, item: AgendaItem, state: str, by=None) -> AgendaItem:
-    """Move an item kladde → klar → godkendt (or back to kladde), noting who and when."""
-    meeting = meeting_for_update(item.meeting_id)
-    ensure_state(meeting, Meeting.State.PLANNED)
+    """Move an item kladde → klar → godkendt (or back to kladde), noting who and when.
+
+    After publication too: an item changed on a published agenda is approved again."""
+    (meeting,) = content_change_allowed(meeting_ids=[item.meeting_id])
+    ensure_state(meeting, Meeting.State.PLANNED, *PUBLISHED_STATES)
     item = AgendaItem.objects.select_for_update().get(pk=item.pk)
     if state not in AgendaItem.DraftState.values:
         raise ValidationError(_("Ukendt status: %(state)s") % {"state": state}, code="bad_state")

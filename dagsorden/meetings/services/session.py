@@ -24,7 +24,8 @@ from ..models import (
 from ..selectors import meeting_attendees, meeting_next_of_body
 from ..timing import actual_times, ensure_meeting_day_reached
 from ._common import ensure_editable, ensure_state, meeting_for_update, member_of
-from .agenda import agenda_item_create
+from .agenda import EditConflict, agenda_item_create
+from .guard import content_change_allowed, published_item_changed
 
 
 @transaction.atomic
@@ -134,18 +135,28 @@ def decision_record(
     outcome: str,
     text: str = "",
     votes: Mapping[Person, str] | None = None,
+    expected_version: int | None = None,
     by=None,
 ) -> Decision:
-    """Record (or correct, before approval) the decision on an item, with its vote."""
-    meeting = meeting_for_update(item.meeting_id)
-    ensure_editable(meeting)
+    """Record (or correct, before approval) the decision on an item, with its vote.
+
+    A page that showed the decision passes the `expected_version` it showed (0: there
+    was none yet); a save made stale by someone else's is refused with EditConflict."""
+    (meeting,) = content_change_allowed(meeting_ids=[item.meeting_id])
     ensure_state(meeting, Meeting.State.AGENDA_PUBLISHED, Meeting.State.HELD)
     ensure_meeting_day_reached(meeting)
     if outcome not in Decision.Outcome.values:
         raise ValidationError(_("Ukendt beslutning: %(o)s") % {"o": outcome}, code="bad_outcome")
-    decision, _created = Decision.objects.update_or_create(
-        item=item, defaults={"outcome": outcome, "text": text}
-    )
+    current = Decision.objects.select_for_update().filter(item=item).first()
+    if expected_version is not None and (current.version if current else 0) != expected_version:
+        raise EditConflict(_decision_conflict_message(current), code="conflict")
+    if current is None:
+        decision = Decision.objects.create(item=item, outcome=outcome, text=text)
+    else:
+        decision = current
+        decision.outcome, decision.text = outcome, text
+        decision.version += 1
+        decision.save()
     if votes is not None:
         _votes_replace(item=item, votes=votes)
     if item.consultation_id and decision.concludes_treatment:
@@ -154,6 +165,18 @@ def decision_record(
         )
     audit_record(action="decision_record", obj=item, by=by, summary=text or outcome)
     return decision
+
+
+def _decision_conflict_message(current: Decision | None) -> str:
+    if current is None:
+        return _(
+            "Beslutningen er blevet slettet af en anden, siden du åbnede siden. Din tekst er "
+            "ikke gemt, men står stadig i feltet."
+        )
+    return _(
+        "Beslutningen er blevet ændret af en anden, siden du åbnede siden. Din tekst er "
+        "ikke gemt, men står stadig i feltet. Den gemte beslutning er nu: »%(saved)s«."
+    ) % {"saved": current.text or current.get_outcome_display()}
 
 
 def _votes_replace(*, item: AgendaItem, votes: Mapping[Person, str]) -> None:
@@ -198,7 +221,7 @@ def decision_add_remark(
     if (
         meeting_for_update(decision.item.meeting_id).minutes_locked
         and kind != DecisionRemark.Kind.CORRECTION
-    ):
+    ):  # the one addition approved minutes take: a visible correction
         raise ValidationError(
             _("Referatet er godkendt; kun en rettelse kan tilføjes."), code="minutes_locked"
         )
@@ -243,6 +266,7 @@ def item_postpone(*, item: AgendaItem, reason: str = "", by=None) -> AgendaItem:
         bilag.pk = None
         bilag.agenda_item = moved
         bilag.save()
+    published_item_changed(item=moved, by=by, what="bilag")
     audit_record(action="item_postpone", obj=item, by=by, to_item=moved.pk)
     return moved
 

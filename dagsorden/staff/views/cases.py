@@ -54,6 +54,16 @@ def _can_see_case(user, case: Case) -> bool:
     return any(permissions.works_on(user, c.organization) for c in case.consultations.all())
 
 
+def _as_seen_by(user, item):
+    """A case travels through bodies; another body's closed item shows only its neutral
+    title, and no link into its editor."""
+    item.shown_title = item.title_for(
+        can_see_closed=permissions.can_read_closed(user, item.meeting)
+    )
+    item.can_open = permissions.can_edit_item(user, item)
+    return item
+
+
 @staff_required
 def case_detail(request, pk):
     case = get_object_or_404(Case.objects.alive(), pk=pk)
@@ -66,7 +76,7 @@ def case_detail(request, pk):
             meetings=_open_meetings(ready), initial={"meeting": ready.planned_meeting}
         )
     items = [
-        item
+        _as_seen_by(request.user, item)
         for c in consultations
         for item in c.agenda_items.alive().select_related("meeting__organization")
     ]

@@ -1,8 +1,6 @@
 """The agenda (or minutes) as a draft PDF before it goes out: "UDKAST" on every page,
 only for the people preparing the body's meetings, never cached or served publicly."""
 
-from dataclasses import replace
-
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404
 from django.views.decorators.http import require_safe
@@ -28,7 +26,7 @@ def agenda_draft_pdf(request, pk):
     if meeting.state not in DRAFT_STATES:
         raise Http404("no draft in this state")
     variant = MEMBERS if request.GET.get("lukkede") else PUBLIC
-    document = replace(document_from_meeting(meeting, variant=variant), draft=True)
+    document = document_from_meeting(meeting, variant=variant, draft=True)
     # Not cached: a draft changes with every edit and must never stand in for the
     # published document.
     rendered = render_document(document, "pdf", cached=False)

@@ -12,9 +12,17 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from dagsorden.meetings.models import AgendaItem, Attendance, ItemAttendance, Meeting, Vote
+from dagsorden.meetings.models import (
+    AgendaItem,
+    Attendance,
+    Decision,
+    ItemAttendance,
+    Meeting,
+    Vote,
+)
 from dagsorden.meetings.selectors import meeting_attendees, meeting_undecided_items
 from dagsorden.meetings.services import (
+    EditConflict,
     attendance_record_absence,
     attendance_record_present,
     decision_record,
@@ -106,9 +114,13 @@ def _context(meeting: Meeting, kept: Kept | None = None) -> dict:
         item.vote_by_person = {vote.person_id: vote.choice for vote in item.votes.all()}
         item.decision_form = DecisionForm(
             prefix=f"item{item.pk}",
-            initial={"outcome": item.decision.outcome, "text": item.decision.text}
+            initial={
+                "outcome": item.decision.outcome,
+                "text": item.decision.text,
+                "version": item.decision.version,
+            }
             if hasattr(item, "decision")
-            else None,
+            else {"version": 0},
         )
         if kept is not None and kept.item_id == item.pk:
             item.decision_form, item.vote_by_person = kept.form, kept.votes
@@ -189,12 +201,28 @@ def decision_save(request, pk):
             outcome=form.cleaned_data["outcome"],
             text=form.cleaned_data["text"],
             votes=votes or None,
+            expected_version=form.cleaned_data["version"],
             by=request.user,
         )
+    except EditConflict as error:
+        report_errors(request, error)
+        kept.form = _form_at_current_version(request, item)
+        return _back(request, meeting, f"#punkt-{item.pk}", item=item, kept=kept)
     except ValidationError as error:
         report_errors(request, error)
         return _back(request, meeting, f"#punkt-{item.pk}", item=item, kept=kept)
     return _back(request, meeting, f"#punkt-{item.pk}", item=item)
+
+
+def _form_at_current_version(request, item: AgendaItem) -> DecisionForm:
+    """The user's text, now against the saved version: saving again is a deliberate
+    overwrite of what the other person saved, which the message showed."""
+    data = request.POST.copy()
+    current = Decision.objects.filter(item=item).values_list("version", flat=True).first()
+    data[f"item{item.pk}-version"] = current or 0
+    form = DecisionForm(data, prefix=f"item{item.pk}")
+    form.is_valid()
+    return form
 
 
 def _votes_from(request, meeting: Meeting) -> dict:

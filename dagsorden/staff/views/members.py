@@ -2,15 +2,18 @@
 and signing the minutes (underskriftsark)."""
 
 from django.contrib import messages
+from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.db.models import Q
-from django.http import HttpResponse
+from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST, require_safe
 
+from dagsorden.cases.models import File
+from dagsorden.core.audit import audit_read
 from dagsorden.documents.from_db import document_from_meeting
 from dagsorden.documents.model import MEMBERS
 from dagsorden.documents.render import render as render_document
@@ -40,15 +43,32 @@ def _visible_notes(item: AgendaItem, person):
     return item.notes.alive().filter(Q(author=person) | shared).select_related("author")
 
 
+def _reader_check(user, meeting: Meeting):
+    """Which earlier closed treatments this reader may see in "Sagens forløb": their own
+    body's, and any other body's whose closed items they may read themselves."""
+    return lambda earlier: (
+        earlier.meeting.organization_id == meeting.organization_id
+        or permissions.can_read_closed(user, earlier.meeting)
+    )
+
+
+def _audit_closed_read(request, meeting: Meeting, items, what: str) -> None:
+    closed = [item.pk for item in items if not item.public]
+    if closed:
+        audit_read(what=what, obj=meeting, by=request.user, summary=str(meeting), items=closed)
+
+
 @member_required
 def member_meeting(request, pk):
     meeting = get_object_or_404(meetings_public(), pk=pk)
     require(permissions.is_member(request.user, meeting))
     person = permissions.person_of(request.user)
     items = list(meeting_items(meeting))
+    reader = _reader_check(request.user, meeting)
     for item in items:
-        item.history_entries = item_history(item)
+        item.history_entries = item_history(item, may_read_closed=reader)
         item.visible_notes = _visible_notes(item, person)
+    _audit_closed_read(request, meeting, items, "member_meeting")
     return render(
         request,
         "staff/member_meeting.html",
@@ -116,8 +136,36 @@ def member_document_pdf(request, pk):
     meeting = get_object_or_404(meetings_public(), pk=pk)
     require(permissions.is_member(request.user, meeting))
     document = document_from_meeting(meeting, variant=MEMBERS)
+    _audit_closed_read(request, meeting, meeting.items.alive(), "member_pdf")
     rendered = render_document(document, "pdf")
     response = HttpResponse(rendered.content, content_type=rendered.content_type)
     kind = "referat" if document.kind == "minutes" else "dagsorden"
     response["Content-Disposition"] = f'inline; filename="{kind}-fortrolig-{meeting.pk}.pdf"'
+    return response
+
+
+@login_required
+@require_safe
+def member_bilag(request, pk, name):
+    """A bilag of one of my meetings, closed ones included (members and the people
+    preparing the body's meetings); reading a closed one is written to the audit log."""
+    bilag = get_object_or_404(
+        File.objects.alive().select_related("agenda_item__meeting__organization"), pk=pk
+    )
+    item = bilag.agenda_item
+    if item is None or item.deleted or not bilag.file or not item.meeting.is_public:
+        raise Http404
+    require(permissions.can_read_closed(request.user, item.meeting))
+    if not (bilag.public and item.public):
+        audit_read(what="bilag", obj=bilag, by=request.user, summary=bilag.name, item=item.pk)
+    try:
+        stream = bilag.file.open("rb")
+    except OSError:
+        raise Http404(_("Bilagets fil findes ikke.")) from None
+    response = FileResponse(
+        stream,
+        content_type=bilag.mime_type or "application/octet-stream",
+        filename=bilag.file_name or f"bilag-{bilag.pk}.pdf",
+    )
+    response["Cache-Control"] = "private, no-store"
     return response

@@ -154,7 +154,11 @@ class SearchRssFeed(SafeFeed):
         form = SearchForm(request.GET)
         form.query_string = request.GET.urlencode()
         if not form.is_valid():
-            reasons = " ".join(error for errors in form.errors.values() for error in errors)
+            reasons = " ".join(
+                f"{form.fields[name].label}: {error}"
+                for name, errors in form.errors.items()
+                for error in errors
+            )
             raise InvalidFeedQuery(_("Søgningen kan ikke bruges: %(reasons)s") % {"reasons": reasons})
         return form
 

@@ -118,8 +118,7 @@ def test_no_url_takes_an_unbounded_integer():
 def test_hostile_parameters_never_give_a_server_error(route, published_case):
     world = published_case
     known_ids = [
-        str(obj.pk)
-        for obj in (world["meeting"], world["item"], world["case"], world["committee"])
+        str(obj.pk) for obj in (world["meeting"], world["item"], world["case"], world["committee"])
     ] + ["2026", "10"]
     client = Client(raise_request_exception=False)
 

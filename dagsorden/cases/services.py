@@ -2,6 +2,7 @@
 
 import hashlib
 from collections.abc import Sequence
+from dataclasses import dataclass, field
 
 from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
@@ -13,6 +14,7 @@ from dagsorden.organisations.models import Municipality, Organization
 
 from .extraction import pdf_text
 from .models import Case, Consultation, File
+from .pdf_sanitize import UnreadablePdf, pdf_sanitize
 
 PDF_MAGIC = b"%PDF-"
 MAX_FILE_BYTES = 100 * 1024 * 1024
@@ -109,7 +111,11 @@ def file_attach(
     public: bool = True,
     by=None,
 ) -> File:
-    """Attach a PDF bilag to an item (and its case). Identical files are stored once."""
+    """Attach a PDF bilag to an item (and its case). Identical files are stored once.
+
+    Active content (JavaScript, actions, embedded files, XFA) is removed before the file
+    is stored; what was removed is on the returned bilag as `removed_content` (Danish,
+    empty when nothing was), for the uploader to be told."""
     owner = agenda_item or case
     if owner is None:
         raise ValidationError(_("Et bilag skal høre til et punkt eller en sag."), code="no_owner")
@@ -119,6 +125,12 @@ def file_attach(
         )
     if len(data) > MAX_FILE_BYTES:
         raise ValidationError(_("Filen er for stor (højst 100 MB)."), code="too_large")
+    try:
+        data, removed = pdf_sanitize(data)
+    except UnreadablePdf as error:
+        raise ValidationError(
+            _("%(name)s kan ikke læses som PDF-fil.") % {"name": file_name}, code="bad_pdf"
+        ) from error
     municipality = (
         agenda_item.meeting.organization.municipality if agenda_item else case.municipality
     )
@@ -143,7 +155,15 @@ def file_attach(
         bilag.save()
     else:
         bilag.file.save(file_name, ContentFile(data), save=True)
-    audit_record(action="file_attach", obj=bilag, by=by, summary=name, sha512=digest)
+    audit_record(
+        action="file_attach",
+        obj=bilag,
+        by=by,
+        summary=name,
+        sha512=digest,
+        removed=sorted(removed.kinds),
+    )
+    bilag.removed_content = removed.message() if removed else ""
     return bilag
 
 
@@ -164,3 +184,56 @@ def consultation_plan_meeting(*, consultation: Consultation, meeting, by=None) -
         meeting=meeting.pk if meeting else None,
     )
     return consultation
+
+
+@dataclass
+class SanitizeReport:
+    checked: int = 0
+    cleaned: dict[str, set[str]] = field(default_factory=dict)  # old path -> removed kinds
+    unreadable: dict[str, str] = field(default_factory=dict)
+
+
+def bilag_sanitize_stored(*, dry_run: bool = False, by=None) -> SanitizeReport:
+    """Sanitise every stored PDF bilag (files stored before uploads were sanitised).
+    One transaction per stored file, so an interrupted run keeps what it finished."""
+    report = SanitizeReport()
+    storage = File._meta.get_field("file").storage
+    paths = File.objects.exclude(file="").values_list("file", flat=True).distinct()
+    for path in sorted(paths):
+        if not storage.exists(path):
+            continue
+        with storage.open(path, "rb") as stream:
+            data = stream.read()
+        if not data.startswith(PDF_MAGIC):
+            continue
+        report.checked += 1
+        try:
+            clean, removed = pdf_sanitize(data)
+        except UnreadablePdf as error:
+            report.unreadable[path] = str(error)
+            continue
+        if not removed:
+            continue
+        report.cleaned[path] = set(removed.kinds)
+        if not dry_run:
+            _replace_stored_file(path=path, data=clean, removed=removed, by=by)
+    return report
+
+
+@transaction.atomic
+def _replace_stored_file(*, path: str, data: bytes, removed, by=None) -> None:
+    storage = File._meta.get_field("file").storage
+    new_path = storage.save(path, ContentFile(data))  # a free name next to the old one
+    digest = hashlib.sha512(data).hexdigest()
+    rows = list(File.objects.filter(file=path))
+    for bilag in rows:
+        bilag.file.name, bilag.size, bilag.sha512 = new_path, len(data), digest
+        bilag.save(update_fields=["file", "size", "sha512", "modified"])
+        audit_record(
+            action="file_sanitize",
+            obj=bilag,
+            by=by,
+            summary=bilag.name,
+            removed=sorted(removed.kinds),
+        )
+    transaction.on_commit(lambda: storage.delete(path))

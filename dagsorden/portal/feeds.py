@@ -86,8 +86,7 @@ class BodyRssFeed(SafeFeed):
     def item_description(self, meeting):
         items = meeting.items.alive().order_by("order", "number")
         return "<br>\n".join(
-            escape(f"{item.number or ''}. {item.title_for(can_see_closed=False)}")
-            for item in items
+            escape(f"{item.number or ''}. {item.title_for(can_see_closed=False)}") for item in items
         )
 
     def item_link(self, meeting):
@@ -159,7 +158,9 @@ class SearchRssFeed(SafeFeed):
                 for name, errors in form.errors.items()
                 for error in errors
             )
-            raise InvalidFeedQuery(_("Søgningen kan ikke bruges: %(reasons)s") % {"reasons": reasons})
+            raise InvalidFeedQuery(
+                _("Søgningen kan ikke bruges: %(reasons)s") % {"reasons": reasons}
+            )
         return form
 
     def title(self, form):

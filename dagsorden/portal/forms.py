@@ -11,10 +11,8 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
 from dagsorden.core.converters import MAX_ID
-
 from dagsorden.meetings.models import AgendaItem, Decision
 from dagsorden.search.facade import SearchRequest, SearchResult, search
-
 
 _CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ud800-\udfff\ufffe\uffff]")
 

@@ -177,7 +177,7 @@ def item_add_bilag(request, pk):
         data, file_name = upload.read(), upload.name
         if Path(file_name).suffix.lower() in WORD_SUFFIXES:
             data, file_name = word_to_pdf(data, file_name), Path(file_name).stem + ".pdf"
-        file_attach(
+        bilag = file_attach(
             data=data,
             name=form.cleaned_data["name"],
             file_name=file_name,
@@ -189,6 +189,8 @@ def item_add_bilag(request, pk):
         report_errors(request, error)
     else:
         messages.success(request, _("Bilaget er vedhæftet."))
+        if bilag.removed_content:
+            messages.warning(request, bilag.removed_content)
     return redirect("staff:item_edit", pk=item.pk)
 
 

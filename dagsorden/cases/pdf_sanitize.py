@@ -54,7 +54,11 @@ def _action_kind(action) -> str:
 
 
 def _is_harmful_action(value) -> bool:
-    return isinstance(value, Dictionary) and str(value.get("/S", "")) not in HARMLESS_ACTIONS
+    return (
+        isinstance(value, Dictionary)
+        and "/S" in value
+        and str(value.get("/S")) not in HARMLESS_ACTIONS
+    )
 
 
 def _clean_dictionary(node: Dictionary, removed: Removed) -> None:
@@ -62,7 +66,8 @@ def _clean_dictionary(node: Dictionary, removed: Removed) -> None:
         if key in node:
             removed.add(_("automatiske handlinger ved åbning og visning"))
             del node[key]
-    for key in ("/A", "/Next"):
+    # /Next chains actions after an action; in an outline item it is the next bookmark.
+    for key in ("/A", "/Next") if "/S" in node else ("/A",):
         value = node.get(key)
         if _is_harmful_action(value):
             removed.add(_action_kind(value))

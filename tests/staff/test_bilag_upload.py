@@ -1,0 +1,24 @@
+"""The secretary uploading a PDF with active content is told what was removed."""
+
+import io
+
+from django.urls import reverse
+
+from dagsorden.cases.pdf_sanitize import pdf_active_content
+from tests.cases.hostile_pdf import hostile_pdf
+
+
+def test_upload_of_a_pdf_with_javascript_tells_what_was_removed(client, world):
+    client.force_login(world["users"]["secretary_own"])
+    upload = io.BytesIO(hostile_pdf())
+    upload.name = "tilbud.pdf"
+    response = client.post(
+        reverse("staff:item_add_bilag", args=[world["draft"].pk]),
+        {"name": "Tilbud", "file": upload, "public": "on"},
+        follow=True,
+    )
+    page = response.content.decode()
+    assert "Bilaget er vedhæftet." in page
+    assert "Fra bilaget er fjernet: " in page and "JavaScript" in page
+    bilag = world["draft"].files.get()
+    assert pdf_active_content(bilag.file.open("rb").read()) == set()

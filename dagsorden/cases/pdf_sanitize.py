@@ -62,10 +62,14 @@ def _is_harmful_action(value) -> bool:
 
 
 def _clean_dictionary(node: Dictionary, removed: Removed) -> None:
-    for key in ("/OpenAction", "/AA"):
-        if key in node:
-            removed.add(_("automatiske handlinger ved åbning og visning"))
-            del node[key]
+    # /OpenAction may be a plain destination (open at page 1, fit width): that stays.
+    opening = node.get("/OpenAction")
+    if opening is not None and not isinstance(opening, Array) and _is_harmful_action(opening):
+        removed.add(_("automatiske handlinger ved åbning og visning"))
+        del node["/OpenAction"]
+    if "/AA" in node:
+        removed.add(_("automatiske handlinger ved åbning og visning"))
+        del node["/AA"]
     # /Next chains actions after an action; in an outline item it is the next bookmark.
     for key in ("/A", "/Next") if "/S" in node else ("/A",):
         value = node.get(key)

@@ -82,7 +82,9 @@ def test_no_template_has_an_inline_script_or_event_handler():
 
     import dagsorden
 
-    inline = re.compile(r"<script(?![^>]*\bsrc=)[^>]*>|\son(?:load|click|change|submit|input)=")
+    inline = re.compile(
+        r"<script(?![^>]*\bsrc=)[^>]*>|\son(?:load|click|change|submit|input)=|js:|hx-on"
+    )
     offenders = [
         str(path.relative_to(Path(dagsorden.__file__).parent))
         for path in Path(dagsorden.__file__).parent.rglob("*.html")

@@ -122,8 +122,11 @@ def _save(request, item: AgendaItem, data: dict, section_rows: list[dict]) -> No
 @staff_required
 @require_POST
 def markdown_preview(request):
-    """htmx: the section text as it will be printed."""
-    return HttpResponse(markdown_to_html(request.POST.get("text", "")))
+    """htmx: the section text as it will be printed. The editor sends the section's own
+    field (named in `felt`) rather than computing a value in script, which the
+    Content-Security-Policy forbids (htmx's `js:` values need eval)."""
+    field = request.GET.get("felt", "text")
+    return HttpResponse(markdown_to_html(request.POST.get(field, "")))
 
 
 @staff_required

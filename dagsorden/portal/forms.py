@@ -4,21 +4,18 @@ Every parameter is bounded here, so a hostile URL ends as a form error (400), ne
 the database: numbers stay inside what a 64-bit column holds, text holds no control
 characters."""
 
-import re
-
 from django import forms
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
 from dagsorden.core.converters import MAX_ID
+from dagsorden.core.text import CONTROL
 from dagsorden.meetings.models import AgendaItem, Decision
 from dagsorden.search.facade import SearchRequest, SearchResult, search
 
-_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ud800-\udfff\ufffe\uffff]")
-
 
 def no_control_characters(value: str) -> None:
-    if _CONTROL.search(value):
+    if CONTROL.search(value):
         raise ValidationError(_("Søgeteksten indeholder tegn, der ikke kan søges på."))
 
 

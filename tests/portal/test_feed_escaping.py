@@ -60,7 +60,7 @@ def test_case_feed_escapes_decision_text(client, planted, feed):
 
 @pytest.mark.parametrize("feed", ["portal:body_rss", "portal:case_atom"])
 def test_control_characters_in_stored_text_do_not_break_the_feed(client, planted, feed):
-    AgendaItem.objects.filter(pk=planted["item"].pk).update(title="Ny\x00 politik\x0b\x1f")
+    AgendaItem.objects.filter(pk=planted["item"].pk).update(title="Ny\x01 politik\x0b\x1f")
     target = planted["committee"] if feed.startswith("portal:body") else planted["case"]
     response = client.get(reverse(feed, args=[target.pk]))
     assert response.status_code == 200

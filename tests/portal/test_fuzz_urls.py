@@ -32,7 +32,6 @@ HOSTILE = [
     "a\x00b",
     "\x01\x1b[31m",
     "\ufffe",
-    "\ud800",
     "%",
     "%00",
     "..",
@@ -180,3 +179,13 @@ def test_bad_search_parameters_are_refused_with_the_reason(client, url, reason, 
     response = client.get(url)
     assert response.status_code == 400
     assert reason in response.content.decode()
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    "url",
+    ["/soeg/?q=%ED%A0%80", "/soeg/rss/?q=%FF%FE", "/moeder/%ED%A0%80/", "/sager/1/atom/?x=%C0"],
+)
+def test_bytes_that_are_not_utf8_are_not_a_server_error(client, url, published_case):
+    client.raise_request_exception = False
+    assert client.get(url).status_code < 500

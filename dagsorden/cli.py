@@ -61,6 +61,7 @@ def serve(args: list[str]) -> None:
         f"--workers={options.workers}",
         f"--threads={options.threads}",
         "--access-logfile=-",
+        "--config=python:dagsorden.gunicorn_conf",
     ]
     os.execvp(sys.executable, [sys.executable, "-m", *gunicorn_argv])
 

@@ -58,10 +58,14 @@ INSTALLED_APPS = [
     "dagsorden.portal",
     "dagsorden.staff",
     "dagsorden.api",
+    "csp",
 ]
 
 MIDDLEWARE = [
+    "dagsorden.core.security.RequestSizeLimitMiddleware",
     "django.middleware.security.SecurityMiddleware",
+    "csp.middleware.CSPMiddleware",
+    "dagsorden.core.security.PermissionsPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "dagsorden.portal.middleware.CachedMeetingPageMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -170,6 +174,66 @@ if not DEBUG:
     CSRF_COOKIE_HTTPONLY = False
     SECURE_CONTENT_TYPE_NOSNIFF = True
     X_FRAME_OPTIONS = "DENY"
+
+# --- Deployment behind HTTPS ---------------------------------------------------------
+# DAGSORDEN_HTTPS=1 when the site is reached over HTTPS (directly or through a proxy
+# that sets X-Forwarded-Proto): redirects to HTTPS, HSTS, cookies only over HTTPS.
+HTTPS = env_bool("DAGSORDEN_HTTPS")
+if HTTPS:
+    SECURE_SSL_REDIRECT = True
+    SECURE_HSTS_SECONDS = int(os.environ.get("DAGSORDEN_HSTS_SECONDS", 365 * 24 * 3600))
+    SECURE_HSTS_INCLUDE_SUBDOMAINS = env_bool("DAGSORDEN_HSTS_SUBDOMAINS", True)
+    SECURE_HSTS_PRELOAD = env_bool("DAGSORDEN_HSTS_PRELOAD", True)
+    SESSION_COOKIE_SECURE = True
+    CSRF_COOKIE_SECURE = True
+    LANGUAGE_COOKIE_SECURE = True
+    # Only safe behind a proxy that overwrites the header; without one, leave HTTPS off.
+    SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+SECURE_REFERRER_POLICY = "same-origin"
+SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
+PERMISSIONS_POLICY_OFF = [
+    "accelerometer",
+    "autoplay",
+    "camera",
+    "display-capture",
+    "geolocation",
+    "gyroscope",
+    "magnetometer",
+    "microphone",
+    "midi",
+    "payment",
+    "usb",
+]
+
+# Content-Security-Policy (django-csp): scripts only from the site's own static files,
+# never inline. Styles allow inline: the printable documents carry their style sheet
+# in the page (also inside the staff print preview).
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": ["'self'"],
+        "script-src": ["'self'"],
+        "style-src": ["'self'", "'unsafe-inline'"],
+        "img-src": ["'self'", "data:"],
+        "font-src": ["'self'", "data:"],
+        "object-src": ["'none'"],
+        "base-uri": ["'self'"],
+        "form-action": ["'self'"],
+        "frame-ancestors": ["'none'"],
+        "frame-src": ["'self'"],
+    }
+}
+
+# --- Request and upload sizes ------------------------------------------------------
+# The largest file a user may upload (a bilag or a Word draft); a request declaring a
+# larger body is refused before it is read (RequestSizeLimitMiddleware), with room for
+# the form's other fields.
+MAX_UPLOAD_BYTES = int(os.environ.get("DAGSORDEN_MAX_UPLOAD_MB", "50")) * 2**20
+MAX_REQUEST_BYTES = MAX_UPLOAD_BYTES + 2**20
+# Form fields other than files (Django's limit, checked while parsing).
+DATA_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
+# Uploaded files larger than this go to a temporary file instead of memory.
+FILE_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
+DATA_UPLOAD_MAX_NUMBER_FILES = 20
 
 LOGGING = {
     "version": 1,

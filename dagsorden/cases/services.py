@@ -2,6 +2,7 @@
 
 import hashlib
 from collections.abc import Sequence
+from dataclasses import dataclass, field
 
 from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
@@ -13,6 +14,7 @@ from dagsorden.organisations.models import Municipality, Organization
 
 from .extraction import pdf_text
 from .models import Case, Consultation, File
+from .pdf_sanitize import UnreadablePdf, pdf_sanitize
 
 PDF_MAGIC = b"%PDF-"
 MAX_FILE_BYTES = 100 * 1024 * 1024
@@ -112,7 +114,11 @@ def file_attach(
     """Attach a PDF bilag to an item (and its case). Identical files are stored once.
 
     A bilag is part of the item: approved minutes take none, and on a published agenda a
-    public bilag is checked for CPR numbers and the item goes back for approval."""
+    public bilag is checked for CPR numbers and the item goes back for approval.
+
+    Active content (JavaScript, actions, embedded files, XFA) is removed before the file
+    is stored; what was removed is on the returned bilag as `removed_content` (Danish,
+    empty when nothing was), for the uploader to be told."""
     # Imported here: the meeting services import this module.
     from dagsorden.meetings.services.guard import content_change_allowed, published_item_changed
 
@@ -127,6 +133,12 @@ def file_attach(
         raise ValidationError(_("Filen er for stor (højst 100 MB)."), code="too_large")
     if agenda_item is not None:
         content_change_allowed(meeting_ids=[agenda_item.meeting_id])
+    try:
+        data, removed = pdf_sanitize(data)
+    except UnreadablePdf as error:
+        raise ValidationError(
+            _("%(name)s kan ikke læses som PDF-fil.") % {"name": file_name}, code="bad_pdf"
+        ) from error
     municipality = (
         agenda_item.meeting.organization.municipality if agenda_item else case.municipality
     )
@@ -153,7 +165,15 @@ def file_attach(
         bilag.file.save(file_name, ContentFile(data), save=True)
     if agenda_item is not None:
         published_item_changed(item=agenda_item, by=by, what=name)
-    audit_record(action="file_attach", obj=bilag, by=by, summary=name, sha512=digest)
+    audit_record(
+        action="file_attach",
+        obj=bilag,
+        by=by,
+        summary=name,
+        sha512=digest,
+        removed=sorted(removed.kinds),
+    )
+    bilag.removed_content = removed.message() if removed else ""
     return bilag
 
 
@@ -174,3 +194,56 @@ def consultation_plan_meeting(*, consultation: Consultation, meeting, by=None) -
         meeting=meeting.pk if meeting else None,
     )
     return consultation
+
+
+@dataclass
+class SanitizeReport:
+    checked: int = 0
+    cleaned: dict[str, set[str]] = field(default_factory=dict)  # old path -> removed kinds
+    unreadable: dict[str, str] = field(default_factory=dict)
+
+
+def bilag_sanitize_stored(*, dry_run: bool = False, by=None) -> SanitizeReport:
+    """Sanitise every stored PDF bilag (files stored before uploads were sanitised).
+    One transaction per stored file, so an interrupted run keeps what it finished."""
+    report = SanitizeReport()
+    storage = File._meta.get_field("file").storage
+    paths = File.objects.exclude(file="").values_list("file", flat=True).distinct()
+    for path in sorted(paths):
+        if not storage.exists(path):
+            continue
+        with storage.open(path, "rb") as stream:
+            data = stream.read()
+        if not data.startswith(PDF_MAGIC):
+            continue
+        report.checked += 1
+        try:
+            clean, removed = pdf_sanitize(data)
+        except UnreadablePdf as error:
+            report.unreadable[path] = str(error)
+            continue
+        if not removed:
+            continue
+        report.cleaned[path] = set(removed.kinds)
+        if not dry_run:
+            _replace_stored_file(path=path, data=clean, removed=removed, by=by)
+    return report
+
+
+@transaction.atomic
+def _replace_stored_file(*, path: str, data: bytes, removed, by=None) -> None:
+    storage = File._meta.get_field("file").storage
+    new_path = storage.save(path, ContentFile(data))  # a free name next to the old one
+    digest = hashlib.sha512(data).hexdigest()
+    rows = list(File.objects.filter(file=path))
+    for bilag in rows:
+        bilag.file.name, bilag.size, bilag.sha512 = new_path, len(data), digest
+        bilag.save(update_fields=["file", "size", "sha512", "modified"])
+        audit_record(
+            action="file_sanitize",
+            obj=bilag,
+            by=by,
+            summary=bilag.name,
+            removed=sorted(removed.kinds),
+        )
+    transaction.on_commit(lambda: storage.delete(path))

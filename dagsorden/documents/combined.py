@@ -1,5 +1,9 @@
 """The combined PDF ("samlet dagsorden med bilag"): the document, then each item's PDF
-bilag in order, every bilag bookmarked under its item."""
+bilag in order, every bilag bookmarked under its item.
+
+Each bilag is sanitised again as it goes in (uploads are sanitised when stored, but a
+file stored before that, or put in place by other means, must not carry JavaScript or
+actions into the public document)."""
 
 from __future__ import annotations
 
@@ -10,6 +14,8 @@ from pathlib import Path
 
 from pypdf import PdfReader, PdfWriter
 from pypdf.errors import PdfReadError
+
+from dagsorden.cases.pdf_sanitize import UnreadablePdf, pdf_sanitize
 
 from .cache import cached, pdf_cached
 from .model import Document, Item
@@ -66,8 +72,9 @@ def _pdf_attachments(item: Item):
 def _append(writer: PdfWriter, path: str) -> bool:
     """Append a bilag; an unreadable file is skipped (and logged), never a broken download."""
     try:
-        writer.append(PdfReader(Path(path)), import_outline=False)
-    except (OSError, PdfReadError, ValueError) as exc:
+        clean, _removed = pdf_sanitize(Path(path).read_bytes())
+        writer.append(PdfReader(io.BytesIO(clean)), import_outline=False)
+    except (OSError, PdfReadError, UnreadablePdf, ValueError) as exc:
         logger.warning("bilag %s left out of the combined PDF: %s", path, exc)
         return False
     return True

@@ -8,16 +8,21 @@ before (bilag titles only, the meeting found by body and time).
 
 from __future__ import annotations
 
+import hashlib
+import logging
 import mimetypes
 from pathlib import PurePosixPath
 
 from django.core.files.base import ContentFile
 
 from dagsorden.cases.models import File, file_upload_path
+from dagsorden.cases.pdf_sanitize import UnreadablePdf, pdf_sanitize
 from dagsorden.meetings.models import AgendaItem, Meeting
 
 from .models import ExportKey
 from .parsed import ParsedAttachment, ParsedItem, ParsedMeeting
+
+logger = logging.getLogger(__name__)
 
 
 class ExportIdentity:
@@ -70,12 +75,29 @@ def bilag_rows(municipality, item: AgendaItem, case, parsed: ParsedItem) -> list
 
 def _with_file(row: File, attachment: ParsedAttachment) -> None:
     """Point the row at the stored file with this SHA-512, storing it the first time."""
-    digest = attachment.sha512
+    data, digest = _without_active_content(attachment)
     name = PurePosixPath(attachment.file_name or attachment.title).name[:255] or "bilag"
-    row.sha512, row.size, row.text = digest, len(attachment.data), attachment.text
+    row.sha512, row.size, row.text = digest, len(data), attachment.text
     row.file_name = name
     row.mime_type = mimetypes.guess_type(name)[0] or "application/octet-stream"
-    row.file.name = _stored_path(row, name, attachment.data)
+    row.file.name = _stored_path(row, name, data)
+
+
+def _without_active_content(attachment: ParsedAttachment) -> tuple[bytes, str]:
+    """A PDF bilag as it is stored: without JavaScript, actions and embedded files
+    (the same result for the same export, so re-imports still match by SHA-512)."""
+    if not attachment.data.startswith(b"%PDF-"):
+        return attachment.data, attachment.sha512
+    try:
+        data, removed = pdf_sanitize(attachment.data)
+    except UnreadablePdf as error:
+        # Kept as delivered (the archive's record); the combined PDF leaves it out.
+        logger.warning("bilag %r is not a readable PDF: %s", attachment.title, error)
+        return attachment.data, attachment.sha512
+    if not removed:
+        return data, attachment.sha512
+    logger.info("bilag %r: removed %s", attachment.title, ", ".join(sorted(removed.kinds)))
+    return data, hashlib.sha512(data).hexdigest()
 
 
 # SHA-512 -> storage path of files stored in this process, also those whose rows are not

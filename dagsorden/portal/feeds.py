@@ -1,16 +1,21 @@
 """RSS 2.0 and Atom feeds for a body, a case and a search (django.contrib.syndication).
 
 Feeds are built from the same selectors as the pages, so a closed item appears only by
-its neutral title."""
+its neutral title.
+
+A feed's description is HTML to the feed reader (the XML escaping is undone before the
+reader renders it), so titles and decision text are HTML-escaped there: a `<script>` in a
+title arrives as text. Characters XML 1.0 cannot carry are dropped from every value."""
 
 import html
+import re
 
 from django.contrib.syndication.views import Feed
-from django.http import Http404
+from django.http import HttpResponseBadRequest
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.feedgenerator import Atom1Feed
-from django.utils.html import strip_tags
+from django.utils.html import escape, strip_tags
 from django.utils.translation import gettext as _
 
 from dagsorden.meetings.models import Meeting
@@ -26,13 +31,41 @@ def CONFIDENTIAL_LINE() -> str:  # noqa: N802 - reads like the constant it stand
     return _("Lukket punkt. Beslutningen offentliggøres inden for rammerne af tavshedspligten.")
 
 
+# What XML 1.0 does not allow (C0 controls other than tab and newlines, surrogates,
+# U+FFFE/U+FFFF); Django's feed writer refuses these with an exception.
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+
+
+def xml_safe(value):
+    return _NOT_XML.sub("", value) if isinstance(value, str) else value
+
+
+class InvalidFeedQuery(Exception):
+    """The feed's query parameters do not validate; the message says why."""
+
+
+class SafeFeed(Feed):
+    """A feed that never fails on the text it carries, and answers bad query
+    parameters with 400 and the reason."""
+
+    def __call__(self, request, *args, **kwargs):
+        try:
+            return super().__call__(request, *args, **kwargs)
+        except InvalidFeedQuery as refused:
+            return HttpResponseBadRequest(str(refused), content_type="text/plain; charset=utf-8")
+
+    def _get_dynamic_attr(self, attname, obj, default=None):
+        # Every title, description, link … the feed writer receives passes here.
+        return xml_safe(super()._get_dynamic_attr(attname, obj, default))
+
+
 def _meeting_heading(meeting: Meeting) -> str:
     kind = _("Referat") if public_minutes(meeting) else _("Dagsorden")
     day = timezone.localtime(meeting.start).strftime("%d.%m.%Y")
     return f"{kind}: {meeting.organization.name} {day}"
 
 
-class BodyRssFeed(Feed):
+class BodyRssFeed(SafeFeed):
     def get_object(self, request, pk):
         return selectors.body_public_get(pk)
 
@@ -53,8 +86,8 @@ class BodyRssFeed(Feed):
 
     def item_description(self, meeting):
         items = meeting.items.alive().order_by("order", "number")
-        return "\n".join(
-            f"{item.number or ''}. {item.title_for(can_see_closed=False)}" for item in items
+        return "<br>\n".join(
+            escape(f"{item.number or ''}. {item.title_for(can_see_closed=False)}") for item in items
         )
 
     def item_link(self, meeting):
@@ -72,7 +105,7 @@ class BodyAtomFeed(BodyRssFeed):
     subtitle = BodyRssFeed.description
 
 
-class CaseRssFeed(Feed):
+class CaseRssFeed(SafeFeed):
     def get_object(self, request, pk):
         return selectors.case_public_get(pk)
 
@@ -101,8 +134,8 @@ class CaseRssFeed(Feed):
 
     def item_description(self, treatment):
         if not treatment.public:
-            return CONFIDENTIAL_LINE()
-        return treatment.result or _("Sat på dagsordenen.")
+            return escape(CONFIDENTIAL_LINE())
+        return escape(treatment.result or _("Sat på dagsordenen."))
 
     def item_link(self, treatment):
         return reverse("portal:item_detail", args=[treatment.item.pk])
@@ -116,12 +149,19 @@ class CaseAtomFeed(CaseRssFeed):
     subtitle = CaseRssFeed.description
 
 
-class SearchRssFeed(Feed):
+class SearchRssFeed(SafeFeed):
     def get_object(self, request):
         form = SearchForm(request.GET)
         form.query_string = request.GET.urlencode()
         if not form.is_valid():
-            raise Http404
+            reasons = " ".join(
+                f"{form.fields[name].label}: {error}"
+                for name, errors in form.errors.items()
+                for error in errors
+            )
+            raise InvalidFeedQuery(
+                _("Søgningen kan ikke bruges: %(reasons)s") % {"reasons": reasons}
+            )
         return form
 
     def title(self, form):
@@ -142,7 +182,7 @@ class SearchRssFeed(Feed):
         return f"{hit.organization} {timezone.localtime(hit.start):%d.%m.%Y}: {title}"
 
     def item_description(self, hit):
-        return hit.snippet
+        return hit.snippet  # already HTML: the text escaped, only <mark> added
 
     def item_link(self, hit):
         return reverse("portal:item_detail", args=[hit.item_id])

@@ -1,16 +1,34 @@
-"""The search form: query text, facet filters and a date range, all in the URL."""
+"""The search form: query text, facet filters and a date range, all in the URL.
+
+Every parameter is bounded here, so a hostile URL ends as a form error (400), never in
+the database: numbers stay inside what a 64-bit column holds, text holds no control
+characters."""
 
 from django import forms
+from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
+from dagsorden.core.converters import MAX_ID
+from dagsorden.core.text import CONTROL
 from dagsorden.meetings.models import AgendaItem, Decision
 from dagsorden.search.facade import SearchRequest, SearchResult, search
 
 
+def no_control_characters(value: str) -> None:
+    if CONTROL.search(value):
+        raise ValidationError(_("Søgeteksten indeholder tegn, der ikke kan søges på."))
+
+
 class SearchForm(forms.Form):
-    q = forms.CharField(label=_("Søg"), required=False, max_length=200)
-    udvalg = forms.IntegerField(label=_("Udvalg"), required=False, widget=forms.HiddenInput)
-    aar = forms.IntegerField(label=_("År"), required=False, widget=forms.HiddenInput)
+    q = forms.CharField(
+        label=_("Søg"), required=False, max_length=200, validators=[no_control_characters]
+    )
+    udvalg = forms.IntegerField(
+        label=_("Udvalg"), required=False, min_value=1, max_value=MAX_ID, widget=forms.HiddenInput
+    )
+    aar = forms.IntegerField(
+        label=_("År"), required=False, min_value=1, max_value=9999, widget=forms.HiddenInput
+    )
     type = forms.ChoiceField(
         label=_("Sagstype"),
         required=False,

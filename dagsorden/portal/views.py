@@ -179,7 +179,9 @@ def search(request):
     if result is not None:
         context["facets"] = facet_groups(request.GET, result)
         context["pages"] = _page_links(request.GET, result)
-    return render(request, "portal/search.html", context)
+    # The page shows the form's errors; the status tells clients the request was wrong.
+    status = 400 if form.is_bound and form.errors else 200
+    return render(request, "portal/search.html", context, status=status)
 
 
 def _page_links(params, result) -> dict:

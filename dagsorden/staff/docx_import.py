@@ -15,7 +15,23 @@ from docx.opc.exceptions import PackageNotFoundError
 from docx.table import Table
 from docx.text.paragraph import Paragraph
 
+from dagsorden.core.archives import ArchiveRefused, check_office_archive
+
 HEADING_STYLES = ("heading", "overskrift", "title", "titel")
+
+
+def refuse_archive_bomb(data: bytes) -> None:
+    """A Word file that would unpack to far more than a document is refused unread."""
+    try:
+        check_office_archive(data)
+    except ArchiveRefused as refused:
+        raise ValidationError(
+            _(
+                "Word-dokumentet afvises: det ville fylde langt mere udpakket, end et "
+                "dokument gør (mulig zip-bombe)."
+            ),
+            code="archive_bomb",
+        ) from refused
 
 
 def _is_heading(paragraph: Paragraph, template: set[str]) -> bool:
@@ -60,6 +76,7 @@ def _blocks(document):
 
 
 def docx_sections(data: bytes, template: list[str]) -> list[tuple[str, str]]:
+    refuse_archive_bomb(data)
     try:
         document = Document(io.BytesIO(data))
     except (PackageNotFoundError, zipfile.BadZipFile, KeyError, ValueError) as error:

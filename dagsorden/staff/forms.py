@@ -3,6 +3,7 @@
 import datetime as dt
 
 from django import forms
+from django.conf import settings
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -91,7 +92,7 @@ class SectionForm(forms.Form):
 SectionFormSet = forms.formset_factory(SectionForm, extra=1)
 
 
-MAX_UPLOAD_BYTES = 50 * 1024 * 1024
+MAX_UPLOAD_BYTES = settings.MAX_UPLOAD_BYTES
 
 
 class UploadForm(forms.Form):
@@ -100,7 +101,10 @@ class UploadForm(forms.Form):
     def clean_file(self):
         upload = self.cleaned_data["file"]
         if upload.size > MAX_UPLOAD_BYTES:
-            raise forms.ValidationError(_("Filen er for stor (højst 50 MB)."), code="too_large")
+            raise forms.ValidationError(
+                _("Filen er for stor (højst %(mb)s MB).") % {"mb": MAX_UPLOAD_BYTES // 2**20},
+                code="too_large",
+            )
         return upload
 
 

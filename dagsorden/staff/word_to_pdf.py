@@ -8,6 +8,8 @@ from pathlib import Path
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
 
+from .docx_import import refuse_archive_bomb
+
 WORD_SUFFIXES = {".doc", ".docx", ".odt", ".rtf"}
 
 
@@ -16,6 +18,7 @@ def libreoffice_binary() -> str | None:
 
 
 def word_to_pdf(data: bytes, file_name: str) -> bytes:
+    refuse_archive_bomb(data)  # .docx and .odt are zip archives
     binary = libreoffice_binary()
     if binary is None:
         raise ValidationError(

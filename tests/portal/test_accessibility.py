@@ -68,7 +68,8 @@ def test_every_page_type_has_no_axe_violations(live_server, demo_portal):
             page = browser.new_page(viewport={"width": width, "height": 900})
             for name, url in urls.items():
                 page.goto(live_server.url + url)
-                page.add_script_tag(content=axe_source)
+                # Through the DevTools protocol: the policy forbids inline <script> tags.
+                page.evaluate(axe_source)
                 result = page.evaluate(
                     "() => axe.run(document, {runOnly: {type: 'tag', values: "
                     "['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']}})"

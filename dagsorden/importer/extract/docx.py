@@ -18,8 +18,14 @@ _LIST_STYLE = re.compile(r"^(?:list|liste|opstilling)", re.I)
 
 
 def docx_blocks(data: bytes) -> tuple[list[Block], None, list[str]]:
+    from dagsorden.core.archives import ArchiveRefused, check_office_archive
+
     from ..extract import ExtractionError
 
+    try:
+        check_office_archive(data)
+    except ArchiveRefused as refused:
+        raise ExtractionError(f"the Word file is refused as a zip bomb: {refused}") from refused
     try:
         from docx import Document
         from docx.table import Table

@@ -6,6 +6,7 @@ from django.core.paginator import Paginator
 from django.shortcuts import render
 
 from dagsorden.core.models import AuditEntry
+from dagsorden.core.text import without_control_characters
 from dagsorden.meetings.models import AgendaItem
 
 from .. import permissions
@@ -17,7 +18,7 @@ def audit_log(request):
     if not permissions.is_admin(request.user):
         raise PermissionDenied
     entries = AuditEntry.objects.select_related("user")
-    if action := request.GET.get("handling"):
+    if action := without_control_characters(request.GET.get("handling", "")):
         entries = entries.filter(action=action)
     page = Paginator(entries, 50).get_page(request.GET.get("side"))
     changes = _recent_item_changes()

@@ -2,6 +2,8 @@
 
 from django.shortcuts import render
 
+from dagsorden.core.text import without_control_characters
+
 from ..selectors import staff_search
 from ._helpers import staff_required
 
@@ -10,5 +12,6 @@ MAX_QUERY = 200
 
 @staff_required
 def search(request):
-    query = request.GET.get("q", "").strip()[:MAX_QUERY]
+    # Control characters cannot be searched for (and PostgreSQL refuses NUL in text).
+    query = without_control_characters(request.GET.get("q", "")).strip()[:MAX_QUERY]
     return render(request, "staff/search.html", {"result": staff_search(request.user, query)})

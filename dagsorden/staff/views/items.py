@@ -122,8 +122,11 @@ def _save(request, item: AgendaItem, data: dict, section_rows: list[dict]) -> No
 @staff_required
 @require_POST
 def markdown_preview(request):
-    """htmx: the section text as it will be printed."""
-    return HttpResponse(markdown_to_html(request.POST.get("text", "")))
+    """htmx: the section text as it will be printed. The editor sends the section's own
+    field (named in `felt`) rather than computing a value in script, which the
+    Content-Security-Policy forbids (htmx's `js:` values need eval)."""
+    field = request.GET.get("felt", "text")
+    return HttpResponse(markdown_to_html(request.POST.get(field, "")))
 
 
 @staff_required
@@ -177,7 +180,7 @@ def item_add_bilag(request, pk):
         data, file_name = upload.read(), upload.name
         if Path(file_name).suffix.lower() in WORD_SUFFIXES:
             data, file_name = word_to_pdf(data, file_name), Path(file_name).stem + ".pdf"
-        file_attach(
+        bilag = file_attach(
             data=data,
             name=form.cleaned_data["name"],
             file_name=file_name,
@@ -189,6 +192,8 @@ def item_add_bilag(request, pk):
         report_errors(request, error)
     else:
         messages.success(request, _("Bilaget er vedhæftet."))
+        if bilag.removed_content:
+            messages.warning(request, bilag.removed_content)
     return redirect("staff:item_edit", pk=item.pk)
 
 

@@ -38,10 +38,13 @@ def _locations(body: Organization):
 
 
 def _year(request) -> int:
+    """The year asked for; this year when the parameter is missing, not a number, or a
+    year no meeting plan can have (a date cannot even be made of year 0 or 10000)."""
     try:
-        return int(request.GET.get("aar") or request.POST.get("aar") or "")
+        year = int(request.GET.get("aar") or request.POST.get("aar") or "")
     except ValueError:
-        return timezone.localdate().year
+        year = 0
+    return year if 1900 <= year <= 2999 else timezone.localdate().year
 
 
 def _plan_url(body: Organization, year: int) -> str:

@@ -7,6 +7,7 @@ admin.site.site_title = "Dagsorden"
 urlpatterns = [
     path("admin/", admin.site.urls),
     path("i18n/", include("django.conf.urls.i18n")),
+    path("konto/", include("dagsorden.accounts.urls")),
     path("", include("dagsorden.staff.urls")),
     path("", include("dagsorden.documents.urls")),
     path("", include("dagsorden.portal.urls")),

@@ -16,3 +16,17 @@ def audit_record(*, action: str, obj: models.Model, by=None, summary: str = "", 
         summary=summary[:300],
         data=data,
     )
+
+
+def audit_login_event(*, action: str, user=None, username: str = "", ip: str = "") -> None:
+    """A login, logout or failed login: who (or which user name was tried) and from where.
+
+    No password, not even a wrong one, is ever written."""
+    AuditEntry.objects.create(
+        action=action,
+        object_type="auth.user",
+        object_id=str(user.pk) if user is not None else "",
+        user=user,
+        summary=(username or getattr(user, "username", ""))[:300],
+        data={"ip": ip} if ip else {},
+    )

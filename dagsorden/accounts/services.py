@@ -19,7 +19,10 @@ from dagsorden.staff.models import Assignment
 
 logger = logging.getLogger(__name__)
 
-ASSIGNED_ROLES = {"secretary": Assignment.Role.SECRETARY, "case_officer": Assignment.Role.CASE_OFFICER}
+ASSIGNED_ROLES = {
+    "secretary": Assignment.Role.SECRETARY,
+    "case_officer": Assignment.Role.CASE_OFFICER,
+}
 
 
 @dataclass

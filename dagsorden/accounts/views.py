@@ -32,8 +32,7 @@ def session_ended_message(reason: str | None) -> str:
         minutes = settings.SESSION_IDLE_SECONDS // 60
         return ngettext(
             "Du er logget ud, fordi du ikke har været aktiv i %(minutes)d minut. Log ind igen.",
-            "Du er logget ud, fordi du ikke har været aktiv i %(minutes)d minutter. "
-            "Log ind igen.",
+            "Du er logget ud, fordi du ikke har været aktiv i %(minutes)d minutter. Log ind igen.",
             minutes,
         ) % {"minutes": minutes}
     if reason == "lifetime":
@@ -51,9 +50,9 @@ class LoginView(auth_views.LoginView):
         if not settings.LOCAL_PASSWORDS:
             # Nothing to try a password against: say so instead of "wrong password".
             context = self.get_context_data(form=AuthenticationForm(request))
-            context["refusal"] = _(
-                "Log ind med adgangskode er slået fra. Brug %(provider)s."
-            ) % {"provider": settings.OIDC_PROVIDER_NAME}
+            context["refusal"] = _("Log ind med adgangskode er slået fra. Brug %(provider)s.") % {
+                "provider": settings.OIDC_PROVIDER_NAME
+            }
             return self.render_to_response(context, status=400)
         return super().post(request, *args, **kwargs)
 

@@ -17,6 +17,7 @@ import hashlib
 import io
 import json
 import tarfile
+import zlib
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
@@ -46,28 +47,35 @@ class RestoreSummary:
 
 def backup_restore(*, path: Path) -> RestoreSummary:
     try:
-        archive = tarfile.open(path, "r:gz")
-    except (OSError, tarfile.TarError) as error:
-        raise RestoreRefused(f"{path} er ikke en sikkerhedskopi fra Dagsorden ({error}).") from error
-    with archive:
-        manifest = _manifest(archive, path)
-        call_command("migrate", interactive=False, verbosity=0)
-        executor = MigrationExecutor(connection)
-        _check_migrations_known(manifest, executor)
-        _check_empty()
-        _write_files(archive, manifest["files"], write=False)  # a damaged file stops it here
-        _migrate_to(executor, manifest["migrations"])
-        rows = _load_rows(archive)
-        files = _write_files(archive, manifest["files"], write=True)
-        if manifest.get("secret_key"):
-            copy_secret_key(
-                archive.extractfile("secret_key"), destination=Path(settings.DATA_DIR) / "secret_key"
-            )
+        with tarfile.open(path, "r:gz") as archive:
+            rows, files = _restore_from(archive, path)
+    except (OSError, EOFError, zlib.error, tarfile.TarError) as error:
+        raise RestoreRefused(
+            f"{path} er ikke en (hel) sikkerhedskopi fra Dagsorden: {error}"
+        ) from error
     call_command("migrate", interactive=False, verbosity=0)
     from dagsorden.search.facade import reindex_all
 
     reindex_all()
     return RestoreSummary(rows=rows, files=files)
+
+
+def _restore_from(archive: tarfile.TarFile, path: Path) -> tuple[int, int]:
+    manifest = _manifest(archive, path)
+    call_command("migrate", interactive=False, verbosity=0)
+    executor = MigrationExecutor(connection)
+    _check_migrations_known(manifest, executor)
+    _check_empty()
+    _write_files(archive, manifest["files"], write=False)  # a damaged file stops it here
+    _migrate_to(executor, manifest["migrations"])
+    rows = _load_rows(archive)
+    files = _write_files(archive, manifest["files"], write=True)
+    if manifest.get("secret_key"):
+        copy_secret_key(
+            archive.extractfile("secret_key"),
+            destination=Path(settings.DATA_DIR) / "secret_key",
+        )
+    return rows, files
 
 
 def _manifest(archive: tarfile.TarFile, path: Path) -> dict:
@@ -130,8 +138,7 @@ def _migrate_to(executor: MigrationExecutor, applied: list[list[str]]) -> None:
             for node in applied_set
             if node[0] == app
             and not any(
-                child in applied_set and child[0] == app
-                for child in graph.node_map[node].children
+                child in applied_set and child[0] == app for child in graph.node_map[node].children
             )
         ]
         targets.extend(leaves or [(app, None)])

@@ -23,9 +23,7 @@ def lockout(settings):
 
 
 def _login(client, username, password, address="10.0.0.1"):
-    return client.post(
-        LOGIN, {"username": username, "password": password}, REMOTE_ADDR=address
-    )
+    return client.post(LOGIN, {"username": username, "password": password}, REMOTE_ADDR=address)
 
 
 def _logged_in(client) -> bool:

@@ -179,9 +179,7 @@ def test_local_passwords_can_be_turned_off(client, world, provider, settings):
     assert "Log ind med adgangskode er slået fra" in refused.content.decode()
     assert _logged_in_user(client) is None
     # The admin's own login form goes through the same backends.
-    client.post(
-        "/admin/login/?next=/admin/", {"username": "admin", "password": "pw-admin"}
-    )
+    client.post("/admin/login/?next=/admin/", {"username": "admin", "password": "pw-admin"})
     assert _logged_in_user(client) is None
     # …and single sign-on still works.
     assert _callback(client, _to_provider(client, provider)).status_code == 302

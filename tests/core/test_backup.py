@@ -44,9 +44,7 @@ def _tables() -> dict[str, list]:
 
 
 def _files() -> dict[str, str]:
-    return {
-        name: hashlib.sha256(path.read_bytes()).hexdigest() for name, path in media_files()
-    }
+    return {name: hashlib.sha256(path.read_bytes()).hexdigest() for name, path in media_files()}
 
 
 @pytest.fixture
@@ -137,10 +135,14 @@ def test_a_damaged_file_in_the_backup_restores_nothing(installation, tmp_path, c
     assert not Organization.objects.exists()
 
 
-@pytest.mark.parametrize("content", [b"", b"not a backup", "tar-without-manifest"])
+@pytest.mark.parametrize("content", [b"", b"not a backup", "tar-without-manifest", "truncated"])
 def test_something_else_than_a_backup_is_refused(installation, tmp_path, db, content):
     path = tmp_path / "x.tar.gz"
-    if content == "tar-without-manifest":
+    if content == "truncated":
+        call_command("backup", str(path), verbosity=0)
+        path.write_bytes(path.read_bytes()[: path.stat().st_size // 2])
+        _empty_installation(installation)
+    elif content == "tar-without-manifest":
         with tarfile.open(path, "w:gz") as archive:
             archive.addfile(tarfile.TarInfo("hello.txt"), io.BytesIO(b""))
     else:

@@ -5,6 +5,7 @@ the data directory, DEBUG off unless asked for, and a secret key generated once 
 installation (stored in the data directory) when DJANGO_SECRET_KEY is not set.
 """
 
+import contextlib
 import datetime as dt
 import os
 import secrets
@@ -18,7 +19,8 @@ DATA_DIR = Path(os.environ.get("DAGSORDEN_DATA_DIR", BASE_DIR.parent / "var")).r
 # own user only: the PDF cache holds the members' confidential variant.
 os.umask(0o077)
 DATA_DIR.mkdir(parents=True, exist_ok=True)
-DATA_DIR.chmod(0o700)
+with contextlib.suppress(PermissionError):  # a directory another user owns stays as it is
+    DATA_DIR.chmod(0o700)
 
 
 def env_bool(name: str, default: bool = False) -> bool:

@@ -197,3 +197,14 @@ def test_sessions_no_longer_last_fourteen_days_by_default():
 
     assert settings.SESSION_IDLE_SECONDS <= 60 * 60
     assert settings.SESSION_COOKIE_AGE <= 24 * 3600
+
+
+def test_a_forged_forwarded_for_header_does_not_reset_the_count(client, world, lockout):
+    for number in range(3):
+        client.post(
+            LOGIN,
+            {"username": "member_own", "password": "forkert-gaet"},
+            REMOTE_ADDR="10.0.0.1",
+            HTTP_X_FORWARDED_FOR=f"192.0.2.{number}",
+        )
+    assert _login(client, "member_own", PASSWORD).status_code == 429

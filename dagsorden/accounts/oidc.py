@@ -15,6 +15,7 @@ from django.contrib import messages
 from django.core.exceptions import ImproperlyConfigured, SuspiciousOperation
 from django.http import Http404
 from django.shortcuts import redirect
+from django.views import View
 from django.utils.translation import gettext as _
 from mozilla_django_oidc.auth import OIDCAuthenticationBackend
 from mozilla_django_oidc.utils import import_from_settings
@@ -34,6 +35,8 @@ DISCOVERED = {
     "OIDC_OP_USER_ENDPOINT": "userinfo_endpoint",
     "OIDC_OP_JWKS_ENDPOINT": "jwks_uri",
 }
+# A provider that does not answer, or answers nonsense.
+PROVIDER_FAILURES = (requests.RequestException, ValueError, ImproperlyConfigured)
 # Clocks of the provider and the server may differ a little.
 CLOCK_SKEW_SECONDS = 30
 
@@ -116,22 +119,21 @@ class SSOStartView(OIDCAuthenticationRequestView):
 
     get_settings = staticmethod(oidc_setting)
 
+    def __init__(self, **kwargs):
+        # The parent reads the provider's endpoints here, where a provider that does not
+        # answer would be a server error; they are read in get() instead.
+        View.__init__(self, **kwargs)
+
     def get(self, request):
         _require_sso()
         try:
+            self.OIDC_OP_AUTH_ENDPOINT = self.get_settings("OIDC_OP_AUTHORIZATION_ENDPOINT")
+            self.OIDC_RP_CLIENT_ID = self.get_settings("OIDC_RP_CLIENT_ID")
             return super().get(request)
-        except (requests.RequestException, ValueError) as error:
+        except PROVIDER_FAILURES as error:
             logger.warning("Single sign-on: the provider's discovery failed: %s", error)
             messages.error(request, _("Login-tjenesten svarer ikke. Prøv igen om lidt."))
             return redirect("staff:login")
-
-    def __init__(self, *args, **kwargs):
-        # The parent reads the authorization endpoint when the view is made; with
-        # single sign-on off there is none to read.
-        if settings.OIDC_ENABLED:
-            super().__init__(*args, **kwargs)
-        else:
-            super(OIDCAuthenticationRequestView, self).__init__(*args, **kwargs)
 
 
 class SSOCallbackView(OIDCAuthenticationCallbackView):
@@ -145,7 +147,7 @@ class SSOCallbackView(OIDCAuthenticationCallbackView):
         _require_sso()
         try:
             return super().get(request)
-        except (SuspiciousOperation, requests.RequestException, ValueError) as error:
+        except (SuspiciousOperation, *PROVIDER_FAILURES) as error:
             logger.warning("Single sign-on refused: %s", error)
             return self.login_failure()
 

@@ -36,9 +36,7 @@ def _axe_violations(page) -> list[str]:
 
 
 @pytest.mark.django_db(transaction=True)
-def test_lockout_password_change_and_sso_button_in_the_browser(
-    live_server, monkeypatch, settings
-):
+def test_lockout_password_change_and_sso_button_in_the_browser(live_server, monkeypatch, settings):
     if reason := browser_skip_reason(AXE):
         pytest.skip(reason)
     monkeypatch.setenv("DJANGO_ALLOW_ASYNC_UNSAFE", "true")

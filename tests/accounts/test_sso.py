@@ -199,3 +199,12 @@ def test_without_single_sign_on_its_pages_are_not_found(client, db, settings):
 def test_a_wrong_group_mapping_is_named(raw):
     with pytest.raises(ImproperlyConfigured, match="DAGSORDEN_OIDC_GROUP_ROLES"):
         group_roles(raw)
+
+
+def test_a_provider_that_does_not_answer_is_reported_not_a_server_error(client, provider):
+    provider.server.shutdown()
+    provider.server.server_close()
+    response = client.get(reverse("accounts:oidc_start"))
+    assert response.status_code == 302
+    page = client.get(response["Location"]).content.decode()
+    assert "Login-tjenesten svarer ikke" in page

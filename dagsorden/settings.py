@@ -5,6 +5,8 @@ the data directory, DEBUG off unless asked for, and a secret key generated once 
 installation (stored in the data directory) when DJANGO_SECRET_KEY is not set.
 """
 
+import contextlib
+import datetime as dt
 import os
 import secrets
 from pathlib import Path
@@ -13,7 +15,12 @@ import dj_database_url
 
 BASE_DIR = Path(__file__).resolve().parent
 DATA_DIR = Path(os.environ.get("DAGSORDEN_DATA_DIR", BASE_DIR.parent / "var")).resolve()
+# Everything the installation writes (database, bilag, PDF cache, secret key) is for its
+# own user only: the PDF cache holds the members' confidential variant.
+os.umask(0o077)
 DATA_DIR.mkdir(parents=True, exist_ok=True)
+with contextlib.suppress(PermissionError):  # a directory another user owns stays as it is
+    DATA_DIR.chmod(0o700)
 
 
 def env_bool(name: str, default: bool = False) -> bool:
@@ -136,12 +143,6 @@ CACHES = {
 # again: the longest a public meeting page can lag behind a change.
 PORTAL_FINGERPRINT_SECONDS = float(os.environ.get("DAGSORDEN_PAGE_FRESHNESS_SECONDS", "1"))
 
-AUTH_PASSWORD_VALIDATORS = [
-    {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
-    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
-    {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
-]
-
 # Danish by default, English available.
 LANGUAGE_CODE = "da"
 LANGUAGES = [("da", "Dansk"), ("en", "English")]
@@ -241,3 +242,84 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": os.environ.get("DAGSORDEN_LOG_LEVEL", "WARNING")},
 }
+
+# --- Logins, sessions, single sign-on and file permissions (issue 11) -----------------
+# Kept in one block so deployment settings elsewhere stay independent of it.
+
+# Uploaded bilag: Django would chmod them to 0644 whatever the umask.
+FILE_UPLOAD_PERMISSIONS = 0o600
+FILE_UPLOAD_DIRECTORY_PERMISSIONS = 0o700
+
+INSTALLED_APPS += ["axes", "mozilla_django_oidc", "dagsorden.accounts"]
+MIDDLEWARE += [
+    "dagsorden.accounts.middleware.SessionTimeoutMiddleware",
+    "dagsorden.accounts.middleware.PrivatePagesMiddleware",
+    # Last, as django-axes asks: it turns a refused login into the lockout page.
+    "axes.middleware.AxesMiddleware",
+]
+
+AUTH_PASSWORD_VALIDATORS = [
+    {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
+    {
+        "NAME": "django.contrib.auth.password_validation.MinimumLengthValidator",
+        "OPTIONS": {"min_length": 12},
+    },
+    {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
+    {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
+]
+
+# Throttling: after DAGSORDEN_LOGIN_FAILURE_LIMIT wrong passwords for one user name from
+# one address, that pair is locked out for DAGSORDEN_LOGIN_COOLOFF_MINUTES, right
+# password or not; other users and addresses are not affected.
+AXES_FAILURE_LIMIT = int(os.environ.get("DAGSORDEN_LOGIN_FAILURE_LIMIT", "5"))
+AXES_COOLOFF_TIME = dt.timedelta(
+    minutes=float(os.environ.get("DAGSORDEN_LOGIN_COOLOFF_MINUTES", "15"))
+)
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_CALLABLE = "dagsorden.accounts.views.locked_out"
+AXES_VERBOSE = False
+
+# Sessions end after DAGSORDEN_SESSION_IDLE_MINUTES without a request and at the latest
+# DAGSORDEN_SESSION_MAX_HOURS after logging in (instead of Django's 14 days).
+SESSION_IDLE_SECONDS = int(float(os.environ.get("DAGSORDEN_SESSION_IDLE_MINUTES", "30")) * 60)
+SESSION_COOKIE_AGE = int(float(os.environ.get("DAGSORDEN_SESSION_MAX_HOURS", "10")) * 3600)
+SESSION_EXPIRE_AT_BROWSER_CLOSE = True
+
+# Single sign-on with OpenID Connect (Entra ID, ADFS, a MitID Erhverv broker …): set the
+# issuer (its discovery document gives the endpoints) or each endpoint, and the client.
+OIDC_ISSUER = os.environ.get("DAGSORDEN_OIDC_ISSUER", "").rstrip("/")
+OIDC_OP_AUTHORIZATION_ENDPOINT = os.environ.get("DAGSORDEN_OIDC_AUTHORIZATION_ENDPOINT", "")
+OIDC_OP_TOKEN_ENDPOINT = os.environ.get("DAGSORDEN_OIDC_TOKEN_ENDPOINT", "")
+OIDC_OP_USER_ENDPOINT = os.environ.get("DAGSORDEN_OIDC_USERINFO_ENDPOINT", "")
+OIDC_OP_JWKS_ENDPOINT = os.environ.get("DAGSORDEN_OIDC_JWKS_ENDPOINT", "")
+OIDC_RP_CLIENT_ID = os.environ.get("DAGSORDEN_OIDC_CLIENT_ID", "")
+OIDC_RP_CLIENT_SECRET = os.environ.get("DAGSORDEN_OIDC_CLIENT_SECRET", "")
+OIDC_ENABLED = bool(OIDC_RP_CLIENT_ID and (OIDC_ISSUER or OIDC_OP_AUTHORIZATION_ENDPOINT))
+OIDC_PROVIDER_NAME = os.environ.get("DAGSORDEN_OIDC_PROVIDER_NAME", "kommunens login")
+OIDC_RP_SIGN_ALGO = os.environ.get("DAGSORDEN_OIDC_SIGN_ALGO", "RS256")
+OIDC_RP_SCOPES = os.environ.get("DAGSORDEN_OIDC_SCOPES", "openid email profile")
+OIDC_USE_PKCE = True
+OIDC_TIMEOUT = 10
+OIDC_USERNAME_CLAIM = os.environ.get("DAGSORDEN_OIDC_USERNAME_CLAIM", "preferred_username")
+OIDC_GROUPS_CLAIM = os.environ.get("DAGSORDEN_OIDC_GROUPS_CLAIM", "groups")
+# The IdP's groups → our roles, as JSON: {"GG-Dagsorden-Admin": "admin",
+# "GG-Sekretariat": "secretary:*", "GG-TMU": "case_officer:tmu,som", "GG-Politikere": "member"}
+OIDC_GROUP_ROLES = os.environ.get("DAGSORDEN_OIDC_GROUP_ROLES", "{}")
+# The claim that names a member's Person, matched against the Person's e-mail address.
+OIDC_PERSON_CLAIM = os.environ.get("DAGSORDEN_OIDC_PERSON_CLAIM", "email")
+OIDC_AUTHENTICATION_CALLBACK_URL = "accounts:oidc_callback"
+LOGIN_REDIRECT_URL_FAILURE = "staff:login"
+# With single sign-on in place a municipality may turn local passwords off: the login
+# page then only offers "Log ind med …" and passwords are refused.
+LOCAL_PASSWORDS = env_bool("DAGSORDEN_LOCAL_PASSWORDS", default=True) or not OIDC_ENABLED
+
+TEMPLATES[0]["OPTIONS"]["context_processors"].append(
+    "dagsorden.accounts.context_processors.accounts"
+)
+
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    *(["django.contrib.auth.backends.ModelBackend"] if LOCAL_PASSWORDS else []),
+    *(["dagsorden.accounts.oidc.OIDCBackend"] if OIDC_ENABLED else []),
+]

@@ -8,6 +8,7 @@ urlpatterns = [
     path("admin/", admin.site.urls),
     path("i18n/", include("django.conf.urls.i18n")),
     path("", include("dagsorden.api.urls")),
+    path("konto/", include("dagsorden.accounts.urls")),
     path("", include("dagsorden.staff.urls")),
     path("", include("dagsorden.documents.urls")),
     path("", include("dagsorden.portal.urls")),

@@ -31,6 +31,14 @@ def fresh_meeting_pages(settings):
     settings.PORTAL_FINGERPRINT_SECONDS = 0
 
 
+@pytest.fixture(autouse=True)
+def sessions_outlast_the_moved_clock(settings):
+    # Many tests move the clock by hours or days between a user's requests; sessions
+    # ending by idleness or age are tested on their own (tests/accounts).
+    settings.SESSION_IDLE_SECONDS = 10 * 365 * 24 * 3600
+    settings.SESSION_COOKIE_AGE = 14 * 24 * 3600  # Django's default
+
+
 @pytest.fixture(scope="session", autouse=True)
 def fast_password_hashing():
     # The production hasher is slow on purpose; tests create many users.

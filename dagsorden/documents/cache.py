@@ -22,7 +22,8 @@ DEFAULT_MAX_FILES = 500
 
 def cache_dir() -> Path:
     directory = Path(settings.DATA_DIR) / "cache" / "documents"
-    directory.mkdir(parents=True, exist_ok=True)
+    # The cache holds the members' confidential variant: for the installation's user only.
+    directory.mkdir(mode=0o700, parents=True, exist_ok=True)
     return directory
 
 

@@ -3,6 +3,8 @@
 from django.contrib.auth import views as auth_views
 from django.urls import include, path
 
+from dagsorden.accounts import views as account_views
+
 from .views import (
     agenda,
     audit,
@@ -102,6 +104,6 @@ urlpatterns = [
     path("sekretariat/", include(secretariat)),
     path("medlem/", include(member)),
     path("start/", planning.start, name="start"),
-    path("log-ind/", auth_views.LoginView.as_view(template_name="staff/login.html"), name="login"),
+    path("log-ind/", account_views.LoginView.as_view(), name="login"),
     path("log-ud/", auth_views.LogoutView.as_view(), name="logout"),
 ]

@@ -36,6 +36,8 @@ DEBUG = env_bool("DJANGO_DEBUG")
 ALLOWED_HOSTS = [
     h for h in os.environ.get("DJANGO_ALLOWED_HOSTS", "127.0.0.1,localhost").split(",") if h
 ]
+# A refused form gets the portal's Danish page that says what to do, not Django's.
+CSRF_FAILURE_VIEW = "dagsorden.core.errors.csrf_failure"
 CSRF_TRUSTED_ORIGINS = [
     o for o in os.environ.get("DJANGO_CSRF_TRUSTED_ORIGINS", "").split(",") if o
 ]

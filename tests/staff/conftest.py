@@ -4,7 +4,7 @@ secretary, and users for every role."""
 import pytest
 from django.contrib.auth import get_user_model
 
-from dagsorden.cases.services import case_create
+from dagsorden.cases.services import case_create, file_attach
 from dagsorden.meetings.services import (
     agenda_item_create,
     meeting_close,
@@ -22,6 +22,7 @@ from tests.factories import (
     committee_with_members,
     local,
 )
+from tests.importer.vendor.exports import pdf_bytes
 
 ROLES = [
     "anonymous",
@@ -85,6 +86,13 @@ def world(db):
     meeting_publish_agenda(meeting=held, at=local(2026, 10, 1))
     meeting_close(meeting=held, end=local(2026, 10, 13, 18))
     note = note_save(item=held_item, author=members_a[0], text="Min note")
+    bilag = file_attach(
+        data=pdf_bytes("Bilag til afgjort sag"),
+        name="Kort over strækningen",
+        file_name="kort.pdf",
+        agenda_item=held_item,
+        public=False,
+    )
     return {
         "users": users,
         "body": body_a,
@@ -98,6 +106,7 @@ def world(db):
         "held": held,
         "held_item": held_item,
         "note": note,
+        "bilag": bilag,
         "members": members_a,
         "spare": spare,
     }

@@ -11,13 +11,13 @@ from django.utils.translation import gettext as _
 from dagsorden.cases.models import Consultation
 from dagsorden.meetings.models import AgendaItem, Attendance, Meeting
 from dagsorden.meetings.recommendation import recommendation_intro
-from dagsorden.meetings.wording import absence_phrase, decision_phrase_of
 from dagsorden.meetings.selectors import (
     item_history,
     meeting_absences,
     meeting_attendees,
     meeting_items,
 )
+from dagsorden.meetings.wording import absence_phrase, decision_phrase_of
 
 from . import model
 from .model import Attachment, Block, Document, Item, SignatureSheet, Signer

@@ -21,7 +21,7 @@ def _same(a: str, b: str) -> bool:
 
 
 def absence_phrase(*, name: str, status: str, reason: str = "", substitute: str = "") -> str:
-    """"Anne Holm: afbud (ferie), stedfortræder: Bo Dam"; a reason that only repeats
+    """ "Anne Holm: afbud (ferie), stedfortræder: Bo Dam"; a reason that only repeats
     the status is left out."""
     text = f"{name}: {status.lower()}"
     if reason and not _same(reason, status):

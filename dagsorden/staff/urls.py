@@ -93,9 +93,7 @@ member = [
         name="minutes_sign_confirm",
     ),
     path("moeder/<int:pk>/fortrolig.pdf", members.member_document_pdf, name="member_pdf"),
-    path(
-        "moeder/<int:pk>/samlet.pdf", members.member_combined_pdf, name="member_combined_pdf"
-    ),
+    path("moeder/<int:pk>/samlet.pdf", members.member_combined_pdf, name="member_combined_pdf"),
     path("moeder/<int:pk>/laest/", members.agenda_read, name="agenda_read"),
     path("bilag/<int:pk>/", members.member_file, name="member_file"),
     path("punkter/<int:pk>/noter/", members.note_add, name="note_add"),

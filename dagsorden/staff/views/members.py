@@ -14,11 +14,11 @@ from django.views.decorators.http import require_POST, require_safe
 
 from dagsorden.cases.models import File
 from dagsorden.core.templatetags.dagsorden import long_date
-
 from dagsorden.documents.from_db import document_from_meeting
 from dagsorden.documents.model import MEMBERS
 from dagsorden.documents.render import render as render_document
 from dagsorden.meetings.models import AgendaItem, Meeting, Note
+from dagsorden.meetings.reading import items_changed_since, reading_of
 from dagsorden.meetings.selectors import (
     item_history,
     meeting_absences,
@@ -27,7 +27,6 @@ from dagsorden.meetings.selectors import (
     meetings_of_member,
     meetings_public,
 )
-from dagsorden.meetings.reading import items_changed_since, reading_of
 from dagsorden.meetings.services import (
     agenda_mark_read,
     approval_record,

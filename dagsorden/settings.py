@@ -90,6 +90,7 @@ TEMPLATES = [
                 "django.template.context_processors.i18n",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
+                "dagsorden.portal.context.portal",
             ],
         },
     },
@@ -162,6 +163,10 @@ LOGIN_URL = "staff:login"
 LOGIN_REDIRECT_URL = "staff:start"
 LOGOUT_REDIRECT_URL = "portal:meeting_list"
 # The address the site is reached at, for links in e-mail notices (no request there).
+# The municipality whose portal this is (its slug): its name heads every page and its
+# bodies make the lists; other municipalities' imported meetings keep to their own
+# lists. Unset: the first municipality created (the demo's, before any import).
+PORTAL_MUNICIPALITY = os.environ.get("DAGSORDEN_MUNICIPALITY", "")
 SITE_URL = os.environ.get("DAGSORDEN_SITE_URL", "http://127.0.0.1:8000")
 EMAIL_BACKEND = os.environ.get(
     "DJANGO_EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend"

@@ -95,12 +95,21 @@ def highlight(text: str, stems: set[str], *, window: int = 30) -> str:
     hit_set = set(hits)
     for index in range(first, last + 1):
         a, b = spans[index]
-        parts.append(escape(text[cursor:a]))
+        parts.append(_gap(text[cursor:a]) if index > first else "")
         word = escape(text[a:b])
         parts.append(f"<mark>{word}</mark>" if index in hit_set else word)
         cursor = b
     parts.append(" …" if last < len(spans) - 1 else "")
     return "".join(parts)
+
+
+def _gap(between: str) -> str:
+    """What stands between two words: a line break (a heading and its text, two
+    paragraphs) becomes a visible separator, so a heading does not run into its text."""
+    if "\n" not in between:
+        return escape(between)
+    before = between.split("\n", 1)[0].rstrip()
+    return escape(before) + (" " if before.endswith((".", "!", "?", ":")) else " · ")
 
 
 def highlight_all(text: str, stems: set[str]) -> str:

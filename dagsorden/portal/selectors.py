@@ -9,7 +9,7 @@ from itertools import groupby
 
 from django.conf import settings
 from django.db import connection
-from django.db.models import Exists, Max, Min, OuterRef, Prefetch, Q, QuerySet
+from django.db.models import Exists, F, Max, Min, OuterRef, Prefetch, Q, QuerySet
 from django.http import Http404
 from django.utils import timezone
 
@@ -370,10 +370,16 @@ class AttendanceRate:
 
 
 def person_memberships(person: Person) -> QuerySet[Membership]:
+    """Every seat the person has held, newest valgperiode first (seats with no term
+    last), within a term newest first: the person's memberships over time."""
     return (
         person.memberships.alive()
         .select_related("organization", "party", "term")
-        .order_by("-start_date", "organization__name")
+        .order_by(
+            F("term__start_date").desc(nulls_last=True),
+            "-start_date",
+            "organization__name",
+        )
     )
 
 

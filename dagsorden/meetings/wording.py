@@ -61,3 +61,21 @@ def recommendation_phrase(*, by: str, to: str = "", clauses=()) -> tuple[str, li
     wording = recommendation_wording(by=by, to=to, clauses=list(clauses))
     intro = recommendation_intro("{by} indstiller, at:", by=wording.by, to=wording.to)
     return intro, [f"at {clause}" for clause in wording.clauses]
+
+
+# An imported title often names its type as the document printed it ("Orientering:
+# Status på …", "Beslutningssag – …"); the title keeps those words, and the type is then
+# not printed or badged a second time.
+_TYPE_IN_TITLE = {
+    kind: re.compile(rf"^\s*{stem}(?:s?sag)?\s*[:\-–]\s*\S", re.IGNORECASE)
+    for kind, stem in (
+        ("beslutning", "beslutning"),
+        ("orientering", "orientering"),
+        ("drøftelse", "drøftelse"),
+    )
+}
+
+
+def title_names_type(title: str, item_type: str | None) -> bool:
+    pattern = _TYPE_IN_TITLE.get(item_type or "")
+    return bool(pattern and pattern.match(title or ""))

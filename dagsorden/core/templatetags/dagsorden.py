@@ -56,3 +56,9 @@ def recommendation_phrase(recommendation):
         by=recommendation.by, to=recommendation.to, clauses=recommendation.clauses
     )
     return {"intro": intro, "clauses": clauses}
+
+
+@register.filter
+def type_badge_needed(item):
+    """Show the item's type as a badge unless its (imported) title already says it."""
+    return bool(item.item_type) and not wording.title_names_type(item.title, item.item_type)

@@ -17,7 +17,7 @@ from dagsorden.cases.models import File
 from dagsorden.organisations.models import Membership, Person
 
 from .models import AgendaItem, Attendance, Meeting
-from .wording import decision_phrase_of
+from .wording import decision_phrase_of, reason_beyond_status
 
 PUBLIC_STATES = [
     Meeting.State.AGENDA_PUBLISHED,
@@ -98,7 +98,7 @@ def meeting_absences(meeting: Meeting) -> list[AbsenceLine]:
         AbsenceLine(
             name=row.person.name_with_party(),
             status=row.get_status_display(),
-            reason=row.reason,
+            reason=reason_beyond_status(row.reason, Attendance.Status(row.status).label),
             substitute=substitutes[row.person_id].name_with_party()
             if row.person_id in substitutes
             else "",

@@ -8,6 +8,7 @@ as written."""
 
 import re
 
+from django.utils import translation
 from django.utils.translation import gettext as _
 
 from .recommendation import recommendation_intro, recommendation_wording
@@ -29,6 +30,15 @@ def absence_phrase(*, name: str, status: str, reason: str = "", substitute: str 
     if substitute:
         text += ", " + _("stedfortræder: %(name)s") % {"name": substitute}
     return text
+
+
+def reason_beyond_status(reason: str, status_label) -> str:
+    """A recorded reason, unless it only names the status in Danish ("Afbud" for an
+    afbud, as imported documents write it): then it would be said twice, and on an
+    English page in two languages."""
+    with translation.override("da"):
+        danish = str(status_label)
+    return "" if _same(reason or "", danish) else (reason or "")
 
 
 def decision_phrase(*, outcome: str, text: str = "") -> str:

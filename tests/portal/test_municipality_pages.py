@@ -131,3 +131,14 @@ def test_the_english_page_quotes_the_indstilling_in_danish_not_mixed(client, two
     assert "at stien anlægges" in page and "at at" not in page
     assert "recommends" not in page
     assert '<div lang="da">' in page
+
+
+def test_in_english_an_absence_reason_naming_the_status_is_not_repeated(client, two_municipalities):
+    _own, _imp, own_body, _ = two_municipalities
+    meeting = own_body.meetings.get()
+    person = PersonFactory(municipality=own_body.municipality)
+    MembershipFactory(person=person, organization=own_body)
+    Attendance.objects.create(meeting=meeting, person=person, status="fravaer", reason="Fravær")
+    client.cookies["django_language"] = "en"
+    page = client.get(reverse("portal:meeting_detail", args=[meeting.pk])).content.decode()
+    assert "(Fravær)" not in page

@@ -5,6 +5,7 @@ import datetime as dt
 
 import pytest
 from django.urls import reverse
+from django.utils import translation
 
 from dagsorden.meetings.models import Attendance, Recommendation
 from dagsorden.organisations.models import Municipality
@@ -19,6 +20,14 @@ from tests.factories import (
 )
 
 pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(autouse=True)
+def danish_after(settings):
+    # The language middleware leaves the chosen language active in the thread; an
+    # English request here must not make later tests' documents English.
+    yield
+    translation.activate(settings.LANGUAGE_CODE)
 
 
 @pytest.fixture

@@ -61,8 +61,9 @@ def _member_meeting_get(request, pk) -> Meeting:
     require(
         permissions.is_member(request.user, meeting),
         _(
-            "Du sad ikke i %(body)s den %(date)s og var ikke indkaldt som stedfortræder, "
-            "så du kan ikke se mødets lukkede punkter. Den offentlige dagsorden kan alle læse."
+            "Du sad ikke i %(body)s på mødets dag (%(date)s) og var ikke indkaldt som "
+            "stedfortræder, så du kan ikke se mødets lukkede punkter. Den offentlige "
+            "dagsorden kan alle læse."
         )
         % {"body": meeting.organization.name, "date": long_date(meeting.start)},
     )

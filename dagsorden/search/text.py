@@ -103,10 +103,14 @@ def highlight(text: str, stems: set[str], *, window: int = 30) -> str:
     return "".join(parts)
 
 
+_PART_BREAK = re.compile(r"\n[ \t]*\n")
+
+
 def _gap(between: str) -> str:
-    """What stands between two words: a line break (a heading and its text, two
-    paragraphs) becomes a visible separator, so a heading does not run into its text."""
-    if "\n" not in between:
+    """What stands between two words: where one part of the item ends and the next
+    begins (a blank line: a heading and its text, a bilag), a visible separator, so a
+    heading does not run into its text; a wrapped line is just a space."""
+    if not _PART_BREAK.search(between):
         return escape(between)
     before = between.split("\n", 1)[0].rstrip()
     return escape(before) + (" " if before.endswith((".", "!", "?", ":")) else " · ")

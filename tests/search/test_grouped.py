@@ -75,3 +75,12 @@ def test_a_snippet_keeps_the_heading_apart_from_its_text(archive):
     archive.item(title="Plan", sections=[("Sagens kerne", "Cykelparkering ved stationen")])
     snippet = search(SearchRequest(text="cykelparkering")).hits[0].snippet
     assert "kerne · <mark>Cykelparkering</mark>" in snippet
+
+
+def test_a_wrapped_line_in_a_bilag_is_not_broken_by_a_separator(archive):
+    item = archive.item(title="Plan", sections=[("Tekst", "Kort.")])
+    archive.bilag(item, name="Bilag", text="Der er indkommet\nhøringssvar om cykelparkering")
+    item.save()  # the index follows the item
+    snippet = search(SearchRequest(text="cykelparkering")).hits[0].snippet
+    assert "indkommet\nhøringssvar" in snippet  # a space on the page
+    assert "Bilag · Der er indkommet" in snippet  # the bilag's title is set apart

@@ -3,7 +3,6 @@ from simple_history.admin import SimpleHistoryAdmin
 
 from .models import (
     AgendaItem,
-    AgendaReading,
     Approval,
     Attendance,
     Decision,
@@ -145,17 +144,3 @@ class ApprovalAdmin(SimpleHistoryAdmin):
 @admin.register(Note)
 class NoteAdmin(SimpleHistoryAdmin):
     list_display = ["item", "author", "shared_with_party", "created"]
-
-
-@admin.register(AgendaReading)
-class AgendaReadingAdmin(admin.ModelAdmin):
-    """A member's own reading state: administrators may look, not write."""
-
-    list_display = ["meeting", "person", "read_at"]
-    list_select_related = ["meeting__organization", "person"]
-
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False

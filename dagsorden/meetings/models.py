@@ -451,28 +451,3 @@ class Note(BaseModel):
 
     def __str__(self):
         return self.text[:60]
-
-
-class AgendaReading(models.Model):
-    """When a member last marked a meeting's agenda as read, and what each item looked
-    like then, so later changes (a tillægsdagsorden, a corrected item, a new bilag) can
-    be marked. A member's own reading state: no history, no soft deletion."""
-
-    person = models.ForeignKey(
-        Person, verbose_name=_("medlem"), on_delete=models.CASCADE, related_name="readings"
-    )
-    meeting = models.ForeignKey(
-        Meeting, verbose_name=_("møde"), on_delete=models.CASCADE, related_name="readings"
-    )
-    read_at = models.DateTimeField(_("læst"))
-    item_marks = models.JSONField(_("punkternes udgave ved læsning"), default=dict)
-
-    class Meta:
-        verbose_name = _("læst dagsorden")
-        verbose_name_plural = _("læste dagsordener")
-        constraints = [
-            models.UniqueConstraint(fields=["person", "meeting"], name="one_reading_per_member")
-        ]
-
-    def __str__(self):
-        return f"{self.person} · {self.meeting}"

@@ -8,7 +8,7 @@ import pytest
 from django.urls import reverse
 from pypdf import PdfReader
 
-from dagsorden.meetings.models import AgendaReading, Attendance
+from dagsorden.meetings.models import Attendance
 from dagsorden.meetings.services import (
     agenda_item_create,
     decision_record,
@@ -17,6 +17,7 @@ from dagsorden.meetings.services import (
     meeting_publish_agenda,
     note_save,
 )
+from dagsorden.staff.models import AgendaReading
 from tests.factories import MembershipFactory, local
 
 pytestmark = pytest.mark.django_db

@@ -19,7 +19,7 @@ from .agenda import (
     meeting_publish_agenda,
 )
 from .minutes import approval_record, meeting_approve_minutes
-from .notes import agenda_mark_read, note_delete, note_save
+from .notes import note_delete, note_save
 from .session import (
     attendance_record_absence,
     attendance_record_present,
@@ -32,7 +32,6 @@ from .session import (
 )
 
 __all__ = [
-    "agenda_mark_read",
     "EditConflict",
     "agenda_deadline",
     "agenda_item_create",

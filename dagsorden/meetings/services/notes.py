@@ -1,15 +1,12 @@
-"""Members' own notes on agenda items (private, or shared with their party group) and
-what they have read."""
+"""Members' own notes on agenda items: private, or shared with their party group."""
 
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
-from django.utils import timezone
 
 from dagsorden.core.audit import audit_record
 from dagsorden.organisations.models import Person
 
-from ..models import AgendaItem, AgendaReading, Meeting, Note
-from ..reading import item_mark
+from ..models import AgendaItem, Note
 
 
 @transaction.atomic
@@ -41,17 +38,3 @@ def note_delete(*, note: Note, author: Person, by=None) -> None:
     note.deleted = True
     note.save(update_fields=["deleted", "modified"])
     audit_record(action="note_delete", obj=note, by=by)
-
-
-@transaction.atomic
-def agenda_mark_read(*, person: Person, meeting: Meeting, items: list[AgendaItem]) -> AgendaReading:
-    """Remember every item as the member has now seen it."""
-    reading, _created = AgendaReading.objects.update_or_create(
-        person=person,
-        meeting=meeting,
-        defaults={
-            "read_at": timezone.now(),
-            "item_marks": {str(item.pk): item_mark(item) for item in items},
-        },
-    )
-    return reading

@@ -18,7 +18,6 @@ from dagsorden.documents.from_db import document_from_meeting
 from dagsorden.documents.model import MEMBERS
 from dagsorden.documents.render import render as render_document
 from dagsorden.meetings.models import AgendaItem, Meeting, Note
-from dagsorden.meetings.reading import items_changed_since, reading_of
 from dagsorden.meetings.selectors import (
     item_history,
     meeting_absences,
@@ -28,7 +27,6 @@ from dagsorden.meetings.selectors import (
     meetings_public,
 )
 from dagsorden.meetings.services import (
-    agenda_mark_read,
     approval_record,
     note_delete,
     note_save,
@@ -36,6 +34,7 @@ from dagsorden.meetings.services import (
 
 from .. import permissions
 from ..forms import NoteForm
+from ..reading import agenda_mark_read, items_changed_since, reading_of
 from ._helpers import member_required, report_errors, require
 
 

@@ -5,9 +5,13 @@ a tillægsdagsorden brings items that were not there, and a bilag added later ch
 the list. Comparing marks (not timestamps) does not depend on clocks or on which row
 an edit touched."""
 
+from django.db import transaction
+from django.utils import timezone
+
+from dagsorden.meetings.models import AgendaItem, Meeting
 from dagsorden.organisations.models import Person
 
-from .models import AgendaItem, AgendaReading, Meeting
+from .models import AgendaReading
 
 
 def item_mark(item: AgendaItem) -> str:
@@ -31,3 +35,17 @@ def items_changed_since(reading: AgendaReading | None, items: list[AgendaItem]) 
         elif before != item_mark(item):
             changes[item.pk] = "changed"
     return changes
+
+
+@transaction.atomic
+def agenda_mark_read(*, person: Person, meeting: Meeting, items: list[AgendaItem]) -> AgendaReading:
+    """Remember every item as the member has now seen it."""
+    reading, _created = AgendaReading.objects.update_or_create(
+        person=person,
+        meeting=meeting,
+        defaults={
+            "read_at": timezone.now(),
+            "item_marks": {str(item.pk): item_mark(item) for item in items},
+        },
+    )
+    return reading

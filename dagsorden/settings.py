@@ -43,6 +43,8 @@ DEBUG = env_bool("DJANGO_DEBUG")
 ALLOWED_HOSTS = [
     h for h in os.environ.get("DJANGO_ALLOWED_HOSTS", "127.0.0.1,localhost").split(",") if h
 ]
+# A refused form gets the portal's Danish page that says what to do, not Django's.
+CSRF_FAILURE_VIEW = "dagsorden.core.errors.csrf_failure"
 CSRF_TRUSTED_ORIGINS = [
     o for o in os.environ.get("DJANGO_CSRF_TRUSTED_ORIGINS", "").split(",") if o
 ]
@@ -99,6 +101,7 @@ TEMPLATES = [
                 "django.template.context_processors.i18n",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
+                "dagsorden.portal.context.portal",
             ],
         },
     },
@@ -165,6 +168,10 @@ LOGIN_URL = "staff:login"
 LOGIN_REDIRECT_URL = "staff:start"
 LOGOUT_REDIRECT_URL = "portal:meeting_list"
 # The address the site is reached at, for links in e-mail notices (no request there).
+# The municipality whose portal this is (its slug): its name heads every page and its
+# bodies make the lists; other municipalities' imported meetings keep to their own
+# lists. Unset: the first municipality created (the demo's, before any import).
+PORTAL_MUNICIPALITY = os.environ.get("DAGSORDEN_MUNICIPALITY", "")
 SITE_URL = os.environ.get("DAGSORDEN_SITE_URL", "http://127.0.0.1:8000")
 EMAIL_BACKEND = os.environ.get(
     "DJANGO_EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend"

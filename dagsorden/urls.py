@@ -16,3 +16,7 @@ urlpatterns = [
 
 # Uploaded files are never served from MEDIA_URL: bilag go through views that check
 # that the item, the file and the meeting are public (closed items' bilag stay inside).
+
+handler403 = "dagsorden.core.errors.permission_denied"
+handler404 = "dagsorden.core.errors.page_not_found"
+handler500 = "dagsorden.core.errors.server_error"

@@ -18,6 +18,7 @@ from dagsorden.meetings.selectors import (
     meeting_items,
 )
 from dagsorden.meetings.visibility import meeting_contents
+from dagsorden.meetings.wording import absence_phrase, decision_phrase_of
 
 from . import model
 from .model import Attachment, Block, Document, Item, SignatureSheet, Signer
@@ -145,12 +146,12 @@ def _header(meeting: Meeting, style: DocumentStyle, kind: str, attendees) -> lis
 
 
 def _absence_line(absence) -> str:
-    text = f"{absence.name}: {absence.status.lower()}"
-    if absence.reason and absence.reason.casefold() != absence.status.casefold():
-        text += f" ({absence.reason})"
-    if absence.substitute:
-        text += ", " + _("stedfortræder: %(name)s") % {"name": absence.substitute}
-    return text
+    return absence_phrase(
+        name=absence.name,
+        status=absence.status,
+        reason=absence.reason,
+        substitute=absence.substitute,
+    )
 
 
 def _item(item: AgendaItem, position: int, context: _Context) -> Item:
@@ -316,7 +317,7 @@ def _decision(item: AgendaItem, context: _Context) -> Block | None:
     if decision is None or decision.deleted:
         return None
     style = document.style
-    parts = [decision.text or decision.get_outcome_display()]
+    parts = [decision_phrase_of(decision)]
     parts.extend(_votes(item))
     parts.extend(
         f"*{remark.get_kind_display()}:* {remark.text}" for remark in decision.remarks.all()

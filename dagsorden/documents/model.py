@@ -15,6 +15,8 @@ from dataclasses import asdict, dataclass, field
 from django.utils import formats, translation
 from django.utils.text import capfirst
 
+from dagsorden.meetings.wording import title_names_type
+
 from .styles.base import (
     DECISION,
     TEXT,
@@ -149,6 +151,8 @@ def finish(document: Document) -> Document:
 
 
 def display_title(style: DocumentStyle, title: str, item_type: str | None) -> str:
+    if title_names_type(title, item_type):
+        return title  # the title already says its type, as the document printed it
     if item_type and style.type_notation == TYPE_PREFIX:
         return f"{TYPE_WORDS[item_type]}: {title}"
     if item_type and style.type_notation == TYPE_SUFFIX:

@@ -52,6 +52,7 @@ from .exported import ExportIdentity, bilag_changed, bilag_rows
 from .history import insert_history
 from .models import ImportedDocument
 from .parsed import ParsedItem, ParsedMeeting
+from .tables import imported_markdown
 
 UNKNOWN_MUNICIPALITY = "Ukendt kommune"
 _PERIOD_SUFFIX = re.compile(r"\s+(?:19|20)\d{2}\s*[-–]\s*(?:19|20)\d{2}$")
@@ -376,7 +377,7 @@ class _Writer:
         for item, parsed in pairs:
             case = item.consultation.case if item.consultation else None
             rows[Section] += [
-                Section(item=item, order=n, heading=s.heading[:200], body=s.body)
+                Section(item=item, order=n, heading=s.heading[:200], body=imported_markdown(s.body))
                 for n, s in enumerate(parsed.sections, start=1)
             ]
             if parsed.recommendation_by or parsed.recommendation_clauses:

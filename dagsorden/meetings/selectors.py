@@ -7,16 +7,18 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from django.db.models import Prefetch, QuerySet
+from django.db.models import Exists, OuterRef, Prefetch, Q, QuerySet
+from django.db.models.functions import TruncDate
 from django.http import Http404
 from django.utils import timezone
 from django.utils.html import escape
 from django.utils.translation import gettext as _
 
 from dagsorden.cases.models import File
-from dagsorden.organisations.models import Person
+from dagsorden.organisations.models import Membership, Person
 
 from .models import AgendaItem, Attendance, Meeting
+from .wording import decision_phrase_of, reason_beyond_status
 
 PUBLIC_STATES = [
     Meeting.State.AGENDA_PUBLISHED,
@@ -32,6 +34,28 @@ def meetings_public() -> QuerySet[Meeting]:
         Meeting.objects.alive()
         .filter(state__in=PUBLIC_STATES)
         .select_related("organization", "location")
+    )
+
+
+def meetings_of_member(person: Person) -> QuerySet[Meeting]:
+    """Published meetings of the bodies the person sat on on the meeting's own day, and
+    meetings they were called in to as stedfortræder. A seat in a body the person has
+    left does not carry its old or future meetings."""
+    day = TruncDate("start", tzinfo=timezone.get_current_timezone())
+    seat = Membership.objects.filter(
+        person=person,
+        organization=OuterRef("organization"),
+        deleted=False,
+        start_date__lte=OuterRef("meeting_day"),
+    ).filter(Q(end_date__isnull=True) | Q(end_date__gte=OuterRef("meeting_day")))
+    substitute = Attendance.objects.filter(
+        meeting=OuterRef("pk"), person=person, substitute_for__isnull=False, deleted=False
+    )
+    return (
+        meetings_public()
+        .annotate(meeting_day=day)
+        .filter(Exists(seat) | Exists(substitute))
+        .order_by("-start")
     )
 
 
@@ -75,7 +99,7 @@ def meeting_absences(meeting: Meeting) -> list[AbsenceLine]:
         AbsenceLine(
             name=row.person.name_with_party(),
             status=row.get_status_display(),
-            reason=row.reason,
+            reason=reason_beyond_status(row.reason, Attendance.Status(row.status).label),
             substitute=substitutes[row.person_id].name_with_party()
             if row.person_id in substitutes
             else "",
@@ -199,7 +223,7 @@ def _entry_from_item(item: AgendaItem) -> HistoryEntry:
     return HistoryEntry(
         date=timezone.localdate(meeting.start),
         body=meeting.organization.name,
-        decision=item.decision.text or item.decision.get_outcome_display(),
+        decision=decision_phrase_of(item.decision),
         public=item.public,
         absent=absent,
         item=item,

@@ -7,8 +7,9 @@ import datetime as dt
 from dataclasses import dataclass, field
 from itertools import groupby
 
+from django.conf import settings
 from django.db import connection
-from django.db.models import Exists, Max, Min, OuterRef, Prefetch, Q, QuerySet
+from django.db.models import Exists, F, Max, Min, OuterRef, Prefetch, Q, QuerySet
 from django.http import Http404
 from django.utils import timezone
 
@@ -36,6 +37,7 @@ from dagsorden.organisations.models import (
     LegislativeTerm,
     Location,
     Membership,
+    Municipality,
     Organization,
     Party,
     Person,
@@ -182,12 +184,43 @@ def meeting_page_fingerprint(meeting_id: int) -> str:
 # --- bodies ----------------------------------------------------------------------------
 
 
-def bodies_public() -> QuerySet[Organization]:
+def portal_municipality() -> Municipality | None:
+    """The municipality this portal is for (settings.PORTAL_MUNICIPALITY, a slug), or
+    the first one created."""
+    municipalities = Municipality.objects.alive()
+    if settings.PORTAL_MUNICIPALITY:
+        chosen = municipalities.filter(slug=settings.PORTAL_MUNICIPALITY).first()
+        if chosen is not None:
+            return chosen
+    return municipalities.order_by("pk").first()
+
+
+def bodies_public(municipality: Municipality | None = None) -> QuerySet[Organization]:
+    """Bodies with whether they have public meetings; one municipality's when given."""
     has_meetings = meetings_public().filter(organization=OuterRef("pk"))
-    return (
-        Organization.objects.alive()
-        .annotate(has_public_meetings=Exists(has_meetings))
-        .order_by("name")
+    bodies = Organization.objects.alive().select_related("municipality")
+    if municipality is not None:
+        bodies = bodies.filter(municipality=municipality)
+    return bodies.annotate(has_public_meetings=Exists(has_meetings)).order_by("name")
+
+
+@dataclass
+class MunicipalityBodies:
+    municipality: Municipality
+    bodies: list[Organization]
+
+
+def bodies_by_municipality() -> list[MunicipalityBodies]:
+    """Every municipality's bodies in its own list, the portal's own municipality first:
+    imported bodies of another municipality never mix into it."""
+    own = portal_municipality()
+    groups: dict[int, MunicipalityBodies] = {}
+    for body in bodies_public():
+        group = groups.setdefault(body.municipality_id, MunicipalityBodies(body.municipality, []))
+        group.bodies.append(body)
+    return sorted(
+        groups.values(),
+        key=lambda g: (own is None or g.municipality.pk != own.pk, g.municipality.name),
     )
 
 
@@ -338,10 +371,16 @@ class AttendanceRate:
 
 
 def person_memberships(person: Person) -> QuerySet[Membership]:
+    """Every seat the person has held, newest valgperiode first (seats with no term
+    last), within a term newest first: the person's memberships over time."""
     return (
         person.memberships.alive()
         .select_related("organization", "party", "term")
-        .order_by("-start_date", "organization__name")
+        .order_by(
+            F("term__start_date").desc(nulls_last=True),
+            "-start_date",
+            "organization__name",
+        )
     )
 
 

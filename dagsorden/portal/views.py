@@ -40,7 +40,11 @@ def home(request):
         {
             "upcoming": selectors.upcoming_meetings(),
             "decisions": selectors.latest_decisions(),
-            "bodies": [b for b in selectors.bodies_public() if b.has_public_meetings],
+            "bodies": [
+                b
+                for b in selectors.bodies_public(selectors.portal_municipality())
+                if b.has_public_meetings
+            ],
             "form": SearchForm(),
         },
     )
@@ -108,7 +112,7 @@ def case_detail(request, pk):
 
 
 def body_list(request):
-    return render(request, "portal/body_list.html", {"bodies": selectors.bodies_public()})
+    return render(request, "portal/body_list.html", {"groups": selectors.bodies_by_municipality()})
 
 
 def body_detail(request, pk):

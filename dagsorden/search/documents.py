@@ -78,8 +78,12 @@ def _body_text(item: AgendaItem, decision) -> str:
     if recommendation is not None and not recommendation.deleted:
         parts.append(recommendation.by)
         parts += [str(clause) for clause in recommendation.clauses]
-    parts += [bilag.name + "\n" + bilag.text for bilag in item.files.all() if _bilag_public(bilag)]
-    return "\n".join(part for part in parts if part)
+    parts += [
+        bilag.name + "\n\n" + bilag.text for bilag in item.files.all() if _bilag_public(bilag)
+    ]
+    # A blank line between parts (a heading, its text, a bilag) tells the snippet where
+    # one ends; a single line break inside a bilag's text is only where a line wrapped.
+    return "\n\n".join(part for part in parts if part)
 
 
 def _bilag_public(bilag) -> bool:

@@ -17,6 +17,7 @@ from django.utils.safestring import SafeString, mark_safe
 
 from dagsorden.cases.models import File
 from dagsorden.meetings.models import AgendaItem, Meeting
+from dagsorden.meetings.wording import decision_addition_of
 from dagsorden.organisations.models import Organization
 
 from .backends import MatchSql, current_backend
@@ -73,6 +74,19 @@ class Hit:
     item_type: str
     outcome: str
     journal_number: str
+    case: "CaseSummary | None" = None
+
+
+@dataclass
+class CaseSummary:
+    """A case across its public treatments: how many bodies, and the latest decision."""
+
+    bodies: int
+    treatments: int
+    decided_by: str = ""
+    decided_on: dt.datetime | None = None
+    outcome: str = ""
+    decision_text: str = ""
 
 
 @dataclass
@@ -155,8 +169,8 @@ def _run(request: SearchRequest, match: MatchSql, parsed: ParsedQuery) -> Search
     facets, total = _facets(match.from_sql, where, params)
     with connection.cursor() as cursor:
         cursor.execute(
-            f"SELECT e.item_id FROM {match.from_sql} WHERE {where} "
-            f"ORDER BY {match.order_sql} LIMIT %s OFFSET %s",
+            _one_per_case(match.from_sql, where)
+            + " ORDER BY start DESC, item_id LIMIT %s OFFSET %s",
             [*params, request.page_size, offset],
         )
         item_ids = [row[0] for row in cursor.fetchall()]
@@ -180,11 +194,30 @@ def _run_ranked(request, match, where, params, offset, parsed) -> SearchResult:
     return SearchResult(request=request, hits=_hits(item_ids, parsed), total=total, facets=facets)
 
 
+# One row per case: a case treated in four bodies is one hit, shown by its best match.
+# Items without a case are their own group (negative ids never meet a case id).
+CASE_GROUP = "COALESCE(e.case_id, -e.item_id)"
+
+
+def _one_per_case(from_sql: str, where: str, score_sql: str = "0") -> str:
+    """SELECT item_id, start, score of each case's best match (lowest score, newest).
+    The score is computed in its own subquery: FTS5's bm25() may not stand in a window."""
+    scored = (
+        f"SELECT e.item_id AS item_id, e.start AS start, {score_sql} AS score, "
+        f"{CASE_GROUP} AS case_group FROM {from_sql} WHERE {where}"
+    )
+    return (
+        "SELECT item_id, start, score FROM (SELECT item_id, start, score, ROW_NUMBER() OVER "
+        "(PARTITION BY case_group ORDER BY score, start DESC, item_id) AS n "
+        f"FROM ({scored}) scored) grouped WHERE n = 1"
+    )
+
+
 def _ranked_ids(match, where, params, *, limit, offset) -> list[int]:
+    sql = _one_per_case(match.from_sql, where, match.rank_sql)
     with connection.cursor() as cursor:
         cursor.execute(
-            f"SELECT e.item_id FROM {match.from_sql} WHERE {where} "
-            f"ORDER BY {match.rank_sql}, e.start DESC LIMIT %s OFFSET %s",
+            sql + " ORDER BY score, start DESC, item_id LIMIT %s OFFSET %s",
             [*params, limit, offset],
         )
         return [row[0] for row in cursor.fetchall()]
@@ -213,7 +246,8 @@ def _common_term_page(match, where, params, *, offset, size) -> list[int]:
 
 
 def _facets(from_sql: str, where: str, params: list) -> tuple[dict[str, Counter], int]:
-    """Counts per body, year, item type and outcome in one grouped pass over the matches."""
+    """Counts of matching items per body, year, item type and outcome in one grouped
+    pass, and the total in hits (cases, and items without a case)."""
     with connection.cursor() as cursor:
         cursor.execute(
             f"SELECT e.organization_id, e.year, e.item_type, e.outcome, COUNT(*) "
@@ -221,10 +255,10 @@ def _facets(from_sql: str, where: str, params: list) -> tuple[dict[str, Counter]
             params,
         )
         rows = cursor.fetchall()
+        cursor.execute(f"SELECT COUNT(DISTINCT {CASE_GROUP}) FROM {from_sql} WHERE {where}", params)
+        total = cursor.fetchone()[0]
     facets = {name: Counter() for name in FACETS}
-    total = 0
     for *values, count in rows:
-        total += count
         for name, value in zip(FACETS, values, strict=True):
             if value not in ("", None):
                 facets[name][value] += count
@@ -239,7 +273,37 @@ def _hits(item_ids: list[int], parsed: ParsedQuery) -> list[Hit]:
         ).values_list("pk", "name")
     )
     stems = parsed.stems()
-    return [_hit(entries[pk], names, stems) for pk in item_ids if pk in entries]
+    hits = [_hit(entries[pk], names, stems) for pk in item_ids if pk in entries]
+    summaries = case_summaries({hit.case_id for hit in hits if hit.case_id})
+    for hit in hits:
+        hit.case = summaries.get(hit.case_id)
+    return hits
+
+
+def case_summaries(case_ids: set[int]) -> dict[int, CaseSummary]:
+    """Each case's public treatments, read from the index (which holds public items
+    and public decisions only, so nothing closed can show here)."""
+    if not case_ids:
+        return {}
+    entries = (
+        SearchEntry.objects.filter(case_id__in=case_ids)
+        .select_related("organization", "item__decision")
+        .order_by("start")
+    )
+    summaries: dict[int, CaseSummary] = {}
+    bodies: dict[int, set[int]] = {}
+    for entry in entries:
+        summary = summaries.setdefault(entry.case_id, CaseSummary(bodies=0, treatments=0))
+        bodies.setdefault(entry.case_id, set()).add(entry.organization_id)
+        summary.treatments += 1
+        summary.bodies = len(bodies[entry.case_id])
+        if entry.outcome:  # a decision the public may read (approved minutes)
+            decision = entry.item.decision
+            summary.decided_by = entry.organization.name
+            summary.decided_on = entry.start
+            summary.outcome = decision.get_outcome_display()
+            summary.decision_text = decision_addition_of(decision)
+    return summaries
 
 
 def _hit(entry: SearchEntry, names: dict, stems: set[str]) -> Hit:

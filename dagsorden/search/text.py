@@ -95,12 +95,30 @@ def highlight(text: str, stems: set[str], *, window: int = 30) -> str:
     hit_set = set(hits)
     for index in range(first, last + 1):
         a, b = spans[index]
-        parts.append(escape(text[cursor:a]))
+        parts.append(_gap(text[cursor:a], text[a:b]) if index > first else "")
         word = escape(text[a:b])
         parts.append(f"<mark>{word}</mark>" if index in hit_set else word)
         cursor = b
     parts.append(" …" if last < len(spans) - 1 else "")
     return "".join(parts)
+
+
+_PART_BREAK = re.compile(r"\n[ \t]*\n")
+
+
+def _gap(between: str, next_word: str) -> str:
+    """What stands between two words. Where one part of the item ends and the next
+    begins, a visible separator, so a heading does not run into its text: a blank line
+    (a heading and its text, a bilag), or a line break after a line without closing
+    punctuation before a capital (a title line in a bilag). A wrapped line is a space."""
+    if "\n" not in between:
+        return escape(between)
+    before = between.split("\n", 1)[0].rstrip()
+    if before.endswith((".", "!", "?", ":", ";", ",")):
+        return escape(before) + " "
+    if _PART_BREAK.search(between) or next_word[:1].isupper():
+        return escape(before) + " · "
+    return escape(before) + " "
 
 
 def highlight_all(text: str, stems: set[str]) -> str:

@@ -1,14 +1,16 @@
 """Who works in the secretariat: udvalgssekretærer per body and sagsbehandlere.
 
 Administrators are Django superusers; members are Persons linked to a user account and
-holding a Membership; everyone else is the public."""
+holding a Membership; everyone else is the public. What a member has read is kept here
+too: it is the member's own state on these pages, not part of the meeting's record."""
 
 from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from dagsorden.core.models import BaseModel
-from dagsorden.organisations.models import Organization
+from dagsorden.meetings.models import Meeting
+from dagsorden.organisations.models import Organization, Person
 
 
 class Assignment(BaseModel):
@@ -41,3 +43,28 @@ class Assignment(BaseModel):
 
     def __str__(self):
         return f"{self.user} – {self.get_role_display()} – {self.organization}"
+
+
+class AgendaReading(models.Model):
+    """When a member last marked a meeting's agenda as read, and what each item looked
+    like then, so later changes (a tillægsdagsorden, a corrected item, a new bilag) can
+    be marked. A member's own reading state: no history, no soft deletion."""
+
+    person = models.ForeignKey(
+        Person, verbose_name=_("medlem"), on_delete=models.CASCADE, related_name="readings"
+    )
+    meeting = models.ForeignKey(
+        Meeting, verbose_name=_("møde"), on_delete=models.CASCADE, related_name="readings"
+    )
+    read_at = models.DateTimeField(_("læst"))
+    item_marks = models.JSONField(_("punkternes udgave ved læsning"), default=dict)
+
+    class Meta:
+        verbose_name = _("læst dagsorden")
+        verbose_name_plural = _("læste dagsordener")
+        constraints = [
+            models.UniqueConstraint(fields=["person", "meeting"], name="one_reading_per_member")
+        ]
+
+    def __str__(self):
+        return f"{self.person} · {self.meeting}"

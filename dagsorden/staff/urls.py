@@ -95,6 +95,10 @@ member = [
         name="minutes_sign_confirm",
     ),
     path("moeder/<id:pk>/fortrolig.pdf", members.member_document_pdf, name="member_pdf"),
+    path("moeder/<id:pk>/samlet.pdf", members.member_combined_pdf, name="member_combined_pdf"),
+    path("moeder/<id:pk>/laest/", members.agenda_read, name="agenda_read"),
+    # One view, two addresses: the viewer's, and a download address ending in the name.
+    path("bilag/<id:pk>/", members.member_bilag, name="member_bilag"),
     path("bilag/<id:pk>/<str:name>", members.member_bilag, name="member_bilag"),
     path("punkter/<id:pk>/noter/", members.note_add, name="note_add"),
     path("noter/<id:pk>/slet/", members.note_remove, name="note_remove"),

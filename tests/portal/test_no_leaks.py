@@ -10,6 +10,9 @@ from urllib.parse import parse_qs, urljoin, urlsplit
 import pytest
 from django.urls import reverse
 
+from dagsorden.organisations.models import Person
+from dagsorden.staff import permissions
+
 from .closed_world import MARKERS
 
 HREF = re.compile(r"""(?:href|src)="([^"]+)\"""")
@@ -134,7 +137,8 @@ def test_no_closed_content_anywhere_public(client, demo_with_secrets):
             assert "<li>" not in pages[url][1].split('class="hits"')[-1].split("</ol>")[0]
             assert "<item>" not in pages[url][1]
     assert {url: found for url, found in leaks.items() if found} == {}
-    assert all(status in (200, 404) for status, _ in pages.values()), {
+    # The "Log ind" link leads to the login page, whose "start" sends visitors on.
+    assert all(status in (200, 404) for url, (status, _) in pages.items() if url != "/start/"), {
         url: status for url, (status, _) in pages.items() if status not in (200, 404)
     }
     # The closed items' pages exist, with the neutral title and the confidentiality line.
@@ -162,3 +166,50 @@ def test_no_closed_content_anywhere_public(client, demo_with_secrets):
         "/oparl/v1/file/",
     )
     assert [kind for kind in kinds if not any(kind in url for url in pages)] == []
+
+
+def _member_without_access(closed_items) -> Person:
+    """A demo politician with a login who sits on none of the closed items' bodies."""
+    for person in Person.objects.exclude(user=None).select_related("user").order_by("pk"):
+        if not any(permissions.is_member(person.user, i.meeting) for i in closed_items):
+            return person
+    raise AssertionError("the demo should have a member outside the closed items' bodies")
+
+
+def _crawl_member_pages(client, seeds) -> dict[str, tuple[int, str]]:
+    """Every member page reachable from the seeds (links under /medlem/ only)."""
+    pages, queue = {}, list(seeds)
+    while queue:
+        url = queue.pop()
+        if url in pages:
+            continue
+        response = client.get(url)
+        body = b"".join(response.streaming_content) if response.streaming else response.content
+        pages[url] = (response.status_code, body.decode("utf-8", errors="replace"))
+        if response.status_code == 200 and "html" in response.get("Content-Type", ""):
+            for link in _links(pages[url][1]):
+                local = (_local(urljoin(url, link)) or "").split("#")[0]
+                if local.startswith("/medlem/") and local not in pages:
+                    queue.append(local)
+    return pages
+
+
+@pytest.mark.slow
+def test_member_pages_of_a_member_without_access_show_no_closed_content(client, demo_with_secrets):
+    closed = demo_with_secrets.closed_items
+    member = _member_without_access(closed)
+    client.force_login(member.user)
+    refused = [reverse("staff:member_meeting", args=[i.meeting_id]) for i in closed]
+    refused += [reverse("staff:member_pdf", args=[i.meeting_id]) for i in closed]
+    refused += [reverse("staff:member_combined_pdf", args=[i.meeting_id]) for i in closed]
+    refused += [reverse("staff:member_bilag", args=[f.pk]) for i in closed for f in i.files.all()]
+    pages = _crawl_member_pages(client, [reverse("staff:my_meetings"), *refused])
+
+    assert len(pages) > len(refused) + 1, "the crawl should reach the member's own meetings"
+    for url in refused:
+        assert pages[url][0] == 403, url
+    leaks = {
+        url: [name for name, word in MARKERS.items() if word.lower() in text.lower()]
+        for url, (_status, text) in pages.items()
+    }
+    assert {url: found for url, found in leaks.items() if found} == {}

@@ -22,6 +22,7 @@ from tests.factories import (
     committee_with_members,
     local,
 )
+from tests.importer.vendor.exports import pdf_bytes
 
 ROLES = [
     "anonymous",
@@ -83,12 +84,19 @@ def world(db):
     held = meeting_create(organization=body_a, start=local(2026, 10, 13))
     held_item = agenda_item_create(meeting=held, title="Afgjort sag", draft_state="approved")
     closed_bilag = file_attach(
-        data=b"%PDF-1.4\n%%EOF\n", name="Fortroligt notat", file_name="notat.pdf",
+        data=pdf_bytes("Fortroligt notat"), name="Fortroligt notat", file_name="notat.pdf",
         agenda_item=held_item, public=False,
     )  # fmt: skip
     meeting_publish_agenda(meeting=held, at=local(2026, 10, 1))
     meeting_close(meeting=held, end=local(2026, 10, 13, 18))
     note = note_save(item=held_item, author=members_a[0], text="Min note")
+    bilag = file_attach(
+        data=pdf_bytes("Bilag til afgjort sag"),
+        name="Kort over strækningen",
+        file_name="kort.pdf",
+        agenda_item=held_item,
+        public=False,
+    )
     return {
         "users": users,
         "body": body_a,
@@ -103,6 +111,7 @@ def world(db):
         "held_item": held_item,
         "note": note,
         "closed_bilag": closed_bilag,
+        "bilag": bilag,
         "members": members_a,
         "spare": spare,
     }

@@ -69,6 +69,8 @@ EXPECTED = {
         {"member_own", "secretary_own", "case_officer_own", "admin"},
         200,
     ),
+    "member_combined_pdf": ("get", "held", {"member_own"}, 200),
+    "agenda_read": ("post", "held", {"member_own"}, 302),
     "minutes_sign": ("post", "held", {"member_own"}, 302),
     "note_add": ("post", "held_item", {"member_own"}, 302),
     "note_remove": ("post", "note", {"member_own"}, 302),

@@ -3,6 +3,7 @@ from django.utils import formats, timezone, translation
 from django.utils.safestring import mark_safe
 
 from dagsorden.core.markdown import markdown_to_html
+from dagsorden.meetings import wording
 
 register = template.Library()
 
@@ -33,3 +34,31 @@ def long_date(value):
 @register.filter
 def markdown(text):
     return mark_safe(markdown_to_html(text))  # noqa: S308 - sanitised by nh3
+
+
+@register.filter
+def decision_addition(decision):
+    """The decision's text after its outcome label, unless it only repeats it."""
+    return wording.decision_addition_of(decision)
+
+
+@register.filter
+def absence(line):
+    """An afbud/fravær line (an AbsenceLine) in the one wording pages and documents share."""
+    return wording.absence_phrase(
+        name=line.name, status=line.status, reason=line.reason, substitute=line.substitute
+    )
+
+
+@register.simple_tag
+def recommendation_phrase(recommendation):
+    intro, clauses = wording.recommendation_phrase(
+        by=recommendation.by, to=recommendation.to, clauses=recommendation.clauses
+    )
+    return {"intro": intro, "clauses": clauses}
+
+
+@register.filter
+def type_badge_needed(item):
+    """Show the item's type as a badge unless its (imported) title already says it."""
+    return bool(item.item_type) and not wording.title_names_type(item.title, item.item_type)

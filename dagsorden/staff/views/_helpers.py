@@ -33,9 +33,11 @@ def member_required(view):
     return wrapper
 
 
-def require(allowed: bool) -> None:
+def require(allowed: bool, reason: str = "") -> None:
+    """Refuse with a reason the error page shows the user (it must name nothing the user
+    may not see)."""
     if not allowed:
-        raise PermissionDenied
+        raise PermissionDenied(reason)
 
 
 def names(people) -> str:

@@ -76,7 +76,9 @@ def test_reading_closed_items_is_written_to_the_audit_log(client, shared_case):
     meeting = shared_case.b_meeting
     client.get(reverse("staff:member_meeting", args=[meeting.pk]))
     client.get(reverse("staff:member_pdf", args=[meeting.pk]))
-    reads = AuditEntry.objects.filter(user=shared_case.users["member_b"])
+    reads = AuditEntry.objects.filter(
+        user=shared_case.users["member_b"], action__startswith="read_"
+    )
     assert set(reads.values_list("action", flat=True)) == {
         "read_member_meeting",
         "read_member_pdf",

@@ -113,6 +113,8 @@ def test_a_closed_bilag_opens_inline_or_downloads_for_members_only(client, world
     assert inline["Content-Type"] == "application/pdf"
     assert inline["Content-Disposition"].startswith("inline")
     assert inline["X-Frame-Options"] == "SAMEORIGIN"
+    # The viewer is an iframe of the member page: the site's CSP must let it in.
+    assert "frame-ancestors 'self'" in inline["Content-Security-Policy"]
     download = client.get(url + "?hent=1")
     assert download["Content-Disposition"].startswith("attachment")
     other = _login(client, world, "member_other").get(url)

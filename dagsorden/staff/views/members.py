@@ -1,6 +1,7 @@
 """Member pages: my meetings, the agenda with closed items of my own bodies, my notes,
 and signing the minutes (underskriftsark)."""
 
+from csp.decorators import csp_replace
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
@@ -216,7 +217,8 @@ def _members_pdf(request, meeting: Meeting, *, with_bilag: bool) -> HttpResponse
 
 @login_required
 @require_safe
-@xframe_options_sameorigin  # shown in the member page's own PDF viewer
+@xframe_options_sameorigin  # shown in the member page's own PDF viewer (both headers)
+@csp_replace({"frame-ancestors": ["'self'"]})
 def member_bilag(request, pk, name=""):
     """A bilag of one of my meetings, closed ones included (members and the people
     preparing the body's meetings): inline for the viewer, a download with ?hent=1.

@@ -65,7 +65,9 @@ def _setup():
     chair.save()
     soon = timezone.now() + dt.timedelta(days=14)
     meeting_create(organization=committee, start=soon.replace(hour=15, minute=0))
-    meeting_create(organization=council, start=(soon + dt.timedelta(days=7)).replace(hour=19))
+    # Three weeks later: the council's deadline (4 workdays) is still ahead on the
+    # committee's day, whatever holidays (Christmas, Easter) fall in between.
+    meeting_create(organization=council, start=(soon + dt.timedelta(days=21)).replace(hour=19))
 
 
 def _login(page, base, username):

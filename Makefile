@@ -59,9 +59,10 @@ test-postgres: $(STAMP)
 # The real OParl client: Meine Stadt Transparent from PyPI in its own virtualenv (it pins
 # Django 4.0; pip before 24.1 still reads its dependencies' old metadata; numpy before 2
 # for its geo libraries), with a migrated SQLite template so each run starts in seconds.
+# Its importer loads ImageMagick (Wand) for document thumbnails, hence libmagickwand.
 CLIENT_VENV := .venv-oparl-client
 CLIENT_STAMP := $(CLIENT_VENV)/.installed-mst-0.2.14
-CLIENT_PACKAGES := default-libmysqlclient-dev pkg-config gcc libpq-dev python3-dev
+CLIENT_PACKAGES := default-libmysqlclient-dev pkg-config gcc libpq-dev python3-dev libmagickwand-6.q16-6
 CLIENT_ENV := REAL_HOST=127.0.0.1 SECRET_KEY=template ELASTICSEARCH_ENABLED=False NO_LOG_FILES=True
 
 oparl-client-deps:
@@ -85,7 +86,7 @@ $(CLIENT_STAMP):
 		bin/mst-manage migrate -v0 >/dev/null
 	touch $(CLIENT_STAMP)
 
-test-oparl-client: $(STAMP) $(CLIENT_STAMP)
+test-oparl-client: $(STAMP) oparl-client-deps $(CLIENT_STAMP)
 	DATABASE_URL= DAGSORDEN_OPARL_CLIENT=$(CURDIR)/$(CLIENT_VENV) $(BIN)/pytest tests/oparl_client -p no:randomly
 
 format: $(STAMP)

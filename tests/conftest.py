@@ -13,6 +13,11 @@ from tests.factories import (
     committee_with_members,
     local,
 )
+from tests.replica_harness import allow_both_aliases, django_db_setup  # noqa: F401 - fixture
+
+
+def pytest_collection_modifyitems(items):
+    allow_both_aliases(items)
 
 
 @pytest.fixture(scope="session", autouse=True)

@@ -16,6 +16,7 @@ from django.utils import timezone
 from django.utils.safestring import SafeString, mark_safe
 
 from dagsorden.cases.models import File
+from dagsorden.core.replica import read_connection
 from dagsorden.meetings.models import AgendaItem, Meeting
 from dagsorden.organisations.models import Organization
 
@@ -153,7 +154,7 @@ def _run(request: SearchRequest, match: MatchSql, parsed: ParsedQuery) -> Search
     if match.rank_sql:
         return _run_ranked(request, match, where, params, offset, parsed)
     facets, total = _facets(match.from_sql, where, params)
-    with connection.cursor() as cursor:
+    with read_connection().cursor() as cursor:
         cursor.execute(
             f"SELECT e.item_id FROM {match.from_sql} WHERE {where} "
             f"ORDER BY {match.order_sql} LIMIT %s OFFSET %s",
@@ -181,7 +182,7 @@ def _run_ranked(request, match, where, params, offset, parsed) -> SearchResult:
 
 
 def _ranked_ids(match, where, params, *, limit, offset) -> list[int]:
-    with connection.cursor() as cursor:
+    with read_connection().cursor() as cursor:
         cursor.execute(
             f"SELECT e.item_id FROM {match.from_sql} WHERE {where} "
             f"ORDER BY {match.rank_sql}, e.start DESC LIMIT %s OFFSET %s",
@@ -203,7 +204,7 @@ def _common_term_page(match, where, params, *, offset, size) -> list[int]:
     rest_offset = max(0, offset - len(titled))
     if titled:
         where += " AND e.item_id NOT IN (" + ", ".join(["%s"] * len(titled)) + ")"
-    with connection.cursor() as cursor:
+    with read_connection().cursor() as cursor:
         cursor.execute(
             f"SELECT e.item_id FROM {match.from_sql} WHERE {where} "
             "ORDER BY e.start DESC, e.item_id LIMIT %s OFFSET %s",
@@ -214,7 +215,7 @@ def _common_term_page(match, where, params, *, offset, size) -> list[int]:
 
 def _facets(from_sql: str, where: str, params: list) -> tuple[dict[str, Counter], int]:
     """Counts per body, year, item type and outcome in one grouped pass over the matches."""
-    with connection.cursor() as cursor:
+    with read_connection().cursor() as cursor:
         cursor.execute(
             f"SELECT e.organization_id, e.year, e.item_type, e.outcome, COUNT(*) "
             f"FROM {from_sql} WHERE {where} GROUP BY 1, 2, 3, 4",

@@ -19,6 +19,7 @@ import pytest
 from django.conf import settings
 from django.core.signals import request_started
 from django.db import connections
+from django.db.backends.signals import connection_created
 
 from dagsorden.core.replica import (
     BEAT_SQL,
@@ -37,8 +38,11 @@ def replica_in_settings() -> bool:
     return REPLICA in settings.DATABASES
 
 
-def allow_both_aliases(items) -> None:
-    """Database tests may query the replica alias too (the router sends reads there)."""
+def adapt_database_tests(items) -> None:
+    """Database tests may query the replica alias too (the router sends reads there).
+    Against a streaming standby they also commit (transactional tests): a test's rolled
+    back transaction never reaches the standby, and a request inside it reads from the
+    primary, so only committed data makes the pages come from the standby."""
     if not replica_in_settings():
         return
     for item in items:
@@ -47,6 +51,8 @@ def allow_both_aliases(items) -> None:
             continue
         args, kwargs = (marker.args, dict(marker.kwargs)) if marker else ((), {})
         kwargs["databases"] = "__all__"
+        if STREAMING:
+            args, kwargs["transaction"] = (), True
         item.add_marker(pytest.mark.django_db(*args, **kwargs), append=False)
 
 
@@ -91,6 +97,29 @@ def point_replica_at_standby() -> None:
     }
 
 
+_standby_queries = {"count": 0}
+
+
+def _count_standby_query(execute, sql, params, many, context):
+    _standby_queries["count"] += 1
+    return execute(sql, params, many, context)
+
+
+def _count_on_standby(sender, connection, **kwargs) -> None:
+    if connection.alias == REPLICA:
+        connection.execute_wrappers.append(_count_standby_query)
+
+
+def standby_summary(terminalreporter) -> None:
+    """How much the standby answered: proof that the run really read from it."""
+    if STREAMING and replica_in_settings():
+        standby = dj_database_url.parse(os.environ["DATABASE_REPLICA_URL"])
+        terminalreporter.write_line(
+            f"streaming replica at {standby['HOST']}:{standby['PORT']}: "
+            f"{_standby_queries['count']} queries answered by the standby"
+        )
+
+
 def _catch_up_before_request(**kwargs) -> None:
     if not _replay["paused"] and not connections[PRIMARY].in_atomic_block:
         wait_for_replay()
@@ -114,8 +143,10 @@ def django_db_setup(django_db_setup, django_db_blocker):
                     raise
                 time.sleep(0.2)
     request_started.connect(_catch_up_before_request, dispatch_uid="replica-catch-up")
+    connection_created.connect(_count_on_standby, dispatch_uid="replica-count")
     yield
     request_started.disconnect(dispatch_uid="replica-catch-up")
+    connection_created.disconnect(dispatch_uid="replica-count")
 
 
 @contextlib.contextmanager

@@ -134,7 +134,11 @@ def replica_lag_seconds() -> float | None:
         connection.close()
         return None
     if not connections[PRIMARY].in_atomic_block:
-        replica_heartbeat_beat()
+        try:
+            replica_heartbeat_beat()
+        except DatabaseError:
+            # The page can still be served; the replica's stamp just ages.
+            logger.exception("Could not stamp the replica heartbeat on the primary.")
     return float(row[0]) if row else None
 
 

@@ -71,8 +71,9 @@ clean:
 # (scripts/pg-replica.sh: base backup into a temp dir, hot standby on REPLICA_PORT).
 # pg-replica.sh start: 0 running, 1 not possible here (skipped, loudly), 2 not possible
 # under CI (fails).
-# The browser tests are left out: they run in the SQLite pass only.
-REPLICA_PORT ?= 55432
+# The browser tests are left out: they run in the SQLite pass only. The port lies below
+# the kernel's ephemeral range, so a busy machine's client sockets cannot hold it.
+REPLICA_PORT ?= 25432
 test-replica: $(STAMP)
 	@scripts/ensure-postgres.sh "$(PG_URL)"; status=$$?; \
 	if [ $$status -eq 1 ]; then echo "SKIPPED: PostgreSQL is not reachable, no replica tests."; exit 0; \

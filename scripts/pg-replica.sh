@@ -16,7 +16,7 @@
 set -u
 action="${1:-}"
 PRIMARY_URL="${PRIMARY_URL:-postgres://postgres@127.0.0.1:5432/postgres}"
-REPLICA_PORT="${REPLICA_PORT:-55432}"
+REPLICA_PORT="${REPLICA_PORT:-25432}"
 REPLICA_DIR="${REPLICA_DIR:-${TMPDIR:-/tmp}/dagsorden-replica-$REPLICA_PORT}"
 SLOT="dagsorden_replica_$REPLICA_PORT"
 HBA_LINE="host replication all 127.0.0.1/32 trust"

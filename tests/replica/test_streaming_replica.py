@@ -12,7 +12,7 @@ from django.test import Client
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
-from dagsorden.core.replica import PRIMARY, REPLICA, forget_replica_lag
+from dagsorden.core.replica import PRIMARY, REPLICA, forget_replica_lag, replica_lag_seconds
 from dagsorden.meetings.services import meeting_create
 from dagsorden.organisations.models import Organization
 from dagsorden.staff.models import Assignment
@@ -129,9 +129,11 @@ def test_a_forged_write_marker_does_not_keep_a_browser_on_the_primary(client, bo
 def test_a_lagging_standby_is_bypassed(settings, client, body):
     settings.REPLICA_MAX_LAG_SECONDS = 0.5
     url = reverse("portal:body_detail", args=[body.pk])
+    wait_for_replay()  # the standby has a fresh heartbeat stamp
     with paused_replica():
         Organization.objects.filter(pk=body.pk).update(name="Nyt navn")
         time.sleep(1.0)  # the standby now lags more than the bound
+        assert replica_lag_seconds() >= 1.0
         forget_replica_lag()
         with _queries(REPLICA) as on_replica:
             html = client.get(url).content.decode()

@@ -127,8 +127,13 @@ def _catch_up_before_request(**kwargs) -> None:
 
 @pytest.fixture(scope="session")
 def django_db_setup(django_db_setup, django_db_blocker):
-    if not (STREAMING and replica_in_settings()):
+    if not replica_in_settings():
         yield
+        return
+    if not STREAMING:
+        yield
+        # A test mirror's own connection would keep the test database from being dropped.
+        connections[REPLICA].close()
         return
     with django_db_blocker.unblock():
         point_replica_at_standby()
@@ -145,6 +150,7 @@ def django_db_setup(django_db_setup, django_db_blocker):
     request_started.connect(_catch_up_before_request, dispatch_uid="replica-catch-up")
     connection_created.connect(_count_on_standby, dispatch_uid="replica-count")
     yield
+    connections[REPLICA].close()
     request_started.disconnect(dispatch_uid="replica-catch-up")
     connection_created.disconnect(dispatch_uid="replica-count")
 

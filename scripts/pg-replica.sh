@@ -120,11 +120,23 @@ start_replica() {
   printf 'local all all trust\nhost all all 127.0.0.1/32 trust\n' |
     as_owner tee "$REPLICA_DIR/data/pg_hba.conf" >/dev/null
   as_owner touch "$REPLICA_DIR/data/pg_ident.conf"
-  if ! as_owner "$bin/pg_ctl" -D "$REPLICA_DIR/data" -l "$REPLICA_DIR/server.log" -w -t 60 \
-    start >/dev/null; then
-    cat "$REPLICA_DIR/server.log" >&2
+  as_owner "$bin/pg_ctl" -D "$REPLICA_DIR/data" -l "$REPLICA_DIR/server.log" -W start >/dev/null
+  # A hot standby opens for reading once it has replayed a complete snapshot of the
+  # primary's running transactions; a transaction with many savepoints open on the
+  # primary (another test run's) delays that until it ends.
+  for _ in $(seq 1 "${REPLICA_START_SECONDS:-180}"); do
+    psql -h 127.0.0.1 -p "$REPLICA_PORT" -U postgres -d postgres -XAtqc "SELECT 1" \
+      >/dev/null 2>&1 && break
+    sleep 1
+  done
+  if ! psql -h 127.0.0.1 -p "$REPLICA_PORT" -U postgres -d postgres -XAtqc "SELECT 1" \
+    >/dev/null 2>&1; then
+    tail -20 "$REPLICA_DIR/server.log" >&2
+    say "transactions open on the primary for over a minute (they can hold the standby back):"
+    sql "SELECT pid, datname, now() - xact_start FROM pg_stat_activity
+         WHERE xact_start < now() - interval '1 minute'" >&2
     stop_replica
-    give_up "the standby did not start"
+    give_up "the standby did not open for reading"
   fi
   for _ in $(seq 1 60); do
     if [ "$(sql "SELECT count(*) FROM pg_stat_replication WHERE state = 'streaming'

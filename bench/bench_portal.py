@@ -10,6 +10,11 @@ worker; each request still runs the fingerprint query. With the embedded SQLite 
 Django opens a new connection per request; DATABASE_URL=sqlite:////tmp/portal-demo/
 dagsorden.sqlite3 keeps connections open (CONN_MAX_AGE 60), which the summary records.
 BENCH_WORKERS and BENCH_THREADS choose the gunicorn workers and threads.
+
+The search page (`/soeg/?q=BENCH_SEARCH_WORD`, default "lokalplan") is measured the same
+way. With DATABASE_URL on PostgreSQL and DATABASE_REPLICA_URL on a streaming replica
+(scripts/pg-replica.sh start), the anonymous requests read from the replica; the summary
+records which.
 """
 
 import json
@@ -27,6 +32,7 @@ os.environ.setdefault("DJANGO_SETTINGS_MODULE", "dagsorden.settings")
 django.setup()
 
 from django.conf import settings  # noqa: E402
+from django.db import connections  # noqa: E402
 from django.urls import reverse  # noqa: E402
 
 from dagsorden.meetings.models import Meeting  # noqa: E402
@@ -35,6 +41,7 @@ PORT = int(os.environ.get("BENCH_PORT", 8799))
 WORKERS = int(os.environ.get("BENCH_WORKERS", 2))
 THREADS = int(os.environ.get("BENCH_THREADS", 1))
 DURATION = os.environ.get("BENCH_DURATION", "15s")
+SEARCH_WORD = os.environ.get("BENCH_SEARCH_WORD", "lokalplan")
 ROOT = Path(__file__).resolve().parents[1]
 
 
@@ -60,6 +67,23 @@ def wrk(url: str) -> dict:
         "p99": _ms(latency["99"]),
         "rps": rps,
     }
+
+
+def rows_read() -> dict[str, int]:
+    """Rows each PostgreSQL database server returned so far (pg_stat_database), to show
+    which one answered the run."""
+    counts = {}
+    for alias in settings.DATABASES:
+        connection = connections[alias]
+        if connection.vendor != "postgresql":
+            continue
+        with connection.cursor() as cursor:
+            cursor.execute(
+                "SELECT tup_returned FROM pg_stat_database WHERE datname = current_database()"
+            )
+            counts[alias] = cursor.fetchone()[0]
+        connection.close()
+    return counts
 
 
 def _ms(value: str) -> float:
@@ -105,7 +129,11 @@ def main() -> int:
         urllib.request.urlopen(base + "/" + static.lstrip("/")).read()
         for _ in range(4 * WORKERS):  # each worker renders and caches the page once
             urllib.request.urlopen(base + page).read()
+        rows_before = rows_read()
         dynamic_result = wrk(base + page)
+        search_result = wrk(base + reverse("portal:search") + f"?q={SEARCH_WORD}")
+        time.sleep(1.5)  # PostgreSQL publishes a backend's statistics at most once a second
+        rows_during = {alias: count - rows_before[alias] for alias, count in rows_read().items()}
         static_result = wrk(base + "/" + static.lstrip("/"))
     finally:
         server.terminate()
@@ -116,9 +144,13 @@ def main() -> int:
         "workers": WORKERS,
         "threads": THREADS,
         "conn_max_age": settings.DATABASES["default"].get("CONN_MAX_AGE", 0),
+        "database": settings.DATABASES["default"]["ENGINE"].rsplit(".", 1)[-1],
+        "read_replica": "replica" in settings.DATABASES,
+        "rows_returned_during_page_runs": rows_during,
         "load_average_before": load_before,
         "connections": 32,
         "meeting_page": dynamic_result,
+        "search_page": {"word": SEARCH_WORD, **search_result},
         "static_file": static_result,
         "p99_ratio": round(dynamic_result["p99"] / static_result["p99"], 1),
         "rps_ratio": round(static_result["rps"] / dynamic_result["rps"], 1),

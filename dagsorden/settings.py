@@ -76,6 +76,8 @@ MIDDLEWARE = [
     "csp.middleware.CSPMiddleware",
     "dagsorden.core.security.PermissionsPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Before anything reads the database: it decides primary or replica for the request.
+    "dagsorden.core.replica.ReplicaRoutingMiddleware",
     "dagsorden.portal.middleware.CachedMeetingPageMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "dagsorden.core.middleware.ChosenLanguageMiddleware",
@@ -127,6 +129,24 @@ def database_config() -> dict:
 
 
 DATABASES = {"default": database_config()}
+
+# Read scaling (README: "A read replica"). DATABASE_REPLICA_URL names a PostgreSQL
+# streaming replica of DATABASE_URL: anonymous public GET requests read from it, the
+# rest from the primary (dagsorden/core/replica.py). Without it nothing changes.
+REPLICA_MAX_LAG_SECONDS = float(os.environ.get("DAGSORDEN_REPLICA_MAX_LAG_SECONDS", "5"))
+REPLICA_LAG_CHECK_SECONDS = float(os.environ.get("DAGSORDEN_REPLICA_LAG_CHECK_SECONDS", "1"))
+# A browser that wrote reads from the primary this long. At least the lag bound plus the
+# check interval, so that afterwards the replica has replayed the write.
+REPLICA_STICKY_SECONDS = max(
+    int(os.environ.get("DAGSORDEN_REPLICA_STICKY_SECONDS", "10")),
+    int(REPLICA_MAX_LAG_SECONDS + REPLICA_LAG_CHECK_SECONDS) + 1,
+)
+if replica_url := os.environ.get("DATABASE_REPLICA_URL"):
+    DATABASES["replica"] = dj_database_url.parse(replica_url, conn_max_age=60)
+    # Tests run on the primary's test database; the replica alias mirrors it (the
+    # streaming-replica harness in tests/replica_harness.py points it at the standby).
+    DATABASES["replica"]["TEST"] = {"MIRROR": "default"}
+    DATABASE_ROUTERS = ["dagsorden.core.replica.PrimaryReplicaRouter"]
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # In-process memory per worker. The rendered meeting pages ("pages") are keyed by a

@@ -13,6 +13,19 @@ from tests.factories import (
     committee_with_members,
     local,
 )
+from tests.replica_harness import (  # noqa: F401 - django_db_setup is a fixture
+    adapt_database_tests,
+    django_db_setup,
+    standby_summary,
+)
+
+
+def pytest_collection_modifyitems(items):
+    adapt_database_tests(items)
+
+
+def pytest_terminal_summary(terminalreporter):
+    standby_summary(terminalreporter)
 
 
 @pytest.fixture(scope="session", autouse=True)

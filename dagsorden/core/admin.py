@@ -1,6 +1,6 @@
 from django.contrib import admin
 
-from .models import AuditEntry
+from .models import AuditEntry, ReplicaHeartbeat
 
 
 @admin.register(AuditEntry)
@@ -11,6 +11,23 @@ class AuditEntryAdmin(admin.ModelAdmin):
     list_filter = ["action", "object_type"]
     search_fields = ["summary", "object_id"]
     date_hierarchy = "at"
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+
+@admin.register(ReplicaHeartbeat)
+class ReplicaHeartbeatAdmin(admin.ModelAdmin):
+    """The read replica's heartbeat, for an administrator checking that the stamp moves
+    (it does while anonymous visitors are served); written only by the lag check."""
+
+    list_display = ["at"]
 
     def has_add_permission(self, request):
         return False

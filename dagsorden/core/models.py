@@ -55,3 +55,18 @@ class AuditEntry(models.Model):
 
     def __str__(self):
         return f"{self.at:%Y-%m-%d %H:%M} {self.action} {self.object_type}#{self.object_id}"
+
+
+class ReplicaHeartbeat(models.Model):
+    """One row, stamped on the primary by the read-replica check
+    (dagsorden/core/replica.py) and read back on the replica: the age of the replica's
+    copy of the stamp is an upper bound of how far the replica is behind. Never shown."""
+
+    at = models.DateTimeField(_("tidspunkt"))
+
+    class Meta:
+        verbose_name = _("replika-hjerteslag")
+        verbose_name_plural = _("replika-hjerteslag")
+
+    def __str__(self):
+        return f"{self.at:%Y-%m-%d %H:%M:%S.%f}"

@@ -8,12 +8,12 @@ from dataclasses import dataclass, field
 from itertools import groupby
 
 from django.conf import settings
-from django.db import connection
 from django.db.models import Exists, F, Max, Min, OuterRef, Prefetch, Q, QuerySet
 from django.http import Http404
 from django.utils import timezone
 
 from dagsorden.cases.models import Case, Consultation, File
+from dagsorden.core.replica import read_connection
 from dagsorden.meetings.models import (
     AgendaItem,
     Approval,
@@ -175,7 +175,9 @@ def meeting_page_fingerprint(meeting_id: int) -> str:
         for model, where in _fingerprint_parts()
     )
     sql = f"{_FINGERPRINT_SETS} SELECT MAX(changed), SUM(n) FROM ({parts}) parts"
-    with connection.cursor() as cursor:
+    # The database the page itself is read from: a fingerprint from the primary over a
+    # page rendered from a lagging replica would keep the stale page under a new key.
+    with read_connection().cursor() as cursor:
         cursor.execute(sql, [meeting_id])
         changed, count = cursor.fetchone()
     return f"{changed}/{count}"

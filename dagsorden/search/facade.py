@@ -16,6 +16,7 @@ from django.utils import timezone
 from django.utils.safestring import SafeString, mark_safe
 
 from dagsorden.cases.models import File
+from dagsorden.core.replica import read_connection
 from dagsorden.meetings.models import AgendaItem, Meeting
 from dagsorden.meetings.wording import decision_addition_of
 from dagsorden.organisations.models import Organization
@@ -167,7 +168,7 @@ def _run(request: SearchRequest, match: MatchSql, parsed: ParsedQuery) -> Search
     if match.rank_sql:
         return _run_ranked(request, match, where, params, offset, parsed)
     facets, total = _facets(match.from_sql, where, params)
-    with connection.cursor() as cursor:
+    with read_connection().cursor() as cursor:
         cursor.execute(
             _one_per_case(match.from_sql, where)
             + " ORDER BY start DESC, item_id LIMIT %s OFFSET %s",
@@ -215,7 +216,7 @@ def _one_per_case(from_sql: str, where: str, score_sql: str = "0") -> str:
 
 def _ranked_ids(match, where, params, *, limit, offset) -> list[int]:
     sql = _one_per_case(match.from_sql, where, match.rank_sql)
-    with connection.cursor() as cursor:
+    with read_connection().cursor() as cursor:
         cursor.execute(
             sql + " ORDER BY score, start DESC, item_id LIMIT %s OFFSET %s",
             [*params, limit, offset],
@@ -236,7 +237,7 @@ def _common_term_page(match, where, params, *, offset, size) -> list[int]:
     rest_offset = max(0, offset - len(titled))
     if titled:
         where += " AND e.item_id NOT IN (" + ", ".join(["%s"] * len(titled)) + ")"
-    with connection.cursor() as cursor:
+    with read_connection().cursor() as cursor:
         cursor.execute(
             f"SELECT e.item_id FROM {match.from_sql} WHERE {where} "
             "ORDER BY e.start DESC, e.item_id LIMIT %s OFFSET %s",
@@ -248,7 +249,7 @@ def _common_term_page(match, where, params, *, offset, size) -> list[int]:
 def _facets(from_sql: str, where: str, params: list) -> tuple[dict[str, Counter], int]:
     """Counts of matching items per body, year, item type and outcome in one grouped
     pass, and the total in hits (cases, and items without a case)."""
-    with connection.cursor() as cursor:
+    with read_connection().cursor() as cursor:
         cursor.execute(
             f"SELECT e.organization_id, e.year, e.item_type, e.outcome, COUNT(*) "
             f"FROM {from_sql} WHERE {where} GROUP BY 1, 2, 3, 4",

@@ -8,7 +8,7 @@ import pytest
 
 def _load_settings(monkeypatch, tmp_path, **env):
     monkeypatch.setenv("DAGSORDEN_DATA_DIR", str(tmp_path))
-    for name in ("DJANGO_SECRET_KEY", "DJANGO_DEBUG", "DATABASE_URL"):
+    for name in ("DJANGO_SECRET_KEY", "DJANGO_DEBUG", "DATABASE_URL", "DATABASE_REPLICA_URL"):
         monkeypatch.delenv(name, raising=False)
     for name, value in env.items():
         monkeypatch.setenv(name, value)
@@ -59,3 +59,37 @@ def test_an_explicit_secret_key_wins(monkeypatch, tmp_path):
     settings = _load_settings(monkeypatch, tmp_path, DJANGO_SECRET_KEY="x" * 60)
     assert settings.SECRET_KEY == "x" * 60
     assert not (tmp_path / "secret_key").exists()
+
+
+def test_a_replica_url_adds_the_replica_alias_and_router(monkeypatch, tmp_path):
+    settings = _load_settings(
+        monkeypatch,
+        tmp_path,
+        DATABASE_URL="postgres://app@primary.example:5432/meetings",
+        DATABASE_REPLICA_URL="postgres://reader@replica.example:5433/meetings",
+    )
+    replica = settings.DATABASES["replica"]
+    assert (replica["ENGINE"], replica["HOST"], replica["PORT"]) == (
+        "django.db.backends.postgresql",
+        "replica.example",
+        5433,
+    )
+    assert replica["TEST"] == {"MIRROR": "default"}
+    assert settings.DATABASE_ROUTERS == ["dagsorden.core.replica.PrimaryReplicaRouter"]
+
+
+def test_without_a_replica_url_there_is_no_router(monkeypatch, tmp_path):
+    settings = _load_settings(monkeypatch, tmp_path)
+    assert list(settings.DATABASES) == ["default"]
+    assert not getattr(settings, "DATABASE_ROUTERS", [])
+
+
+def test_the_sticky_time_covers_the_lag_bound_and_check_interval(monkeypatch, tmp_path):
+    settings = _load_settings(
+        monkeypatch,
+        tmp_path,
+        DAGSORDEN_REPLICA_STICKY_SECONDS="2",
+        DAGSORDEN_REPLICA_MAX_LAG_SECONDS="30",
+        DAGSORDEN_REPLICA_LAG_CHECK_SECONDS="1",
+    )
+    assert settings.REPLICA_STICKY_SECONDS >= 31

@@ -20,11 +20,16 @@ from ..models import (
     Recommendation,
     Section,
 )
-from ..notices import notify_agenda_published
 from ..numbering import agenda_first_number, agenda_item_next_number
 from ..recommendation import recommendation_wording
 from ..workdays import workdays_before
-from ._common import ensure_editable, ensure_state, lock_body, meeting_for_update
+from ._common import (
+    ensure_editable,
+    ensure_state,
+    lock_body,
+    meeting_for_update,
+    publication_follow_up,
+)
 from .carry import bilag_share, earliest_meeting_start, item_draft_for
 
 SectionText = tuple[str, str]
@@ -263,7 +268,7 @@ def meeting_publish_agenda(
     meeting.save()
     audit_record(action="meeting_publish_agenda", obj=meeting, by=by, late_reason=late_reason)
     if at is None:  # a publication recorded after the fact (import, demo) tells nobody
-        transaction.on_commit(lambda: notify_agenda_published(meeting))
+        publication_follow_up(meeting=meeting, notice="agenda_published", by=by)
     return meeting
 
 

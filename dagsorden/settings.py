@@ -175,7 +175,9 @@ CELERY_BROKER_URL = os.environ.get("DAGSORDEN_CELERY_BROKER_URL") or os.environ.
 )
 CELERY_RESULT_BACKEND = os.environ.get("DAGSORDEN_CELERY_RESULT_BACKEND", CELERY_BROKER_URL) or None
 CELERY_TASK_ALWAYS_EAGER = not CELERY_BROKER_URL
-CELERY_TASK_EAGER_PROPAGATES = True
+# False, so that an eager task's retries run as the worker's would (Celery re-raises the
+# retry instead when this is on); every failure is recorded on the job row anyway.
+CELERY_TASK_EAGER_PROPAGATES = False
 CELERY_RESULT_EXPIRES = 24 * 3600
 # A task is acknowledged only when it has finished: a worker killed mid-task leaves the
 # message with the broker, which hands it to another worker once the visibility timeout

@@ -13,6 +13,7 @@ from .views import (
     drafts,
     item_preview,
     items,
+    jobs,
     live,
     meeting_plan,
     members,
@@ -57,6 +58,8 @@ secretariat = [
     path("moeder/<int:pk>/referat/godkend/", minutes.minutes_approve, name="minutes_approve"),
     path("punkter/<int:pk>/bemaerkning/", minutes.remark_add, name="remark_add"),
     path("log/", audit.audit_log, name="audit_log"),
+    path("baggrundsjob/", jobs.job_list, name="jobs"),
+    path("baggrundsjob/<int:pk>/proev-igen/", jobs.job_retry_view, name="job_retry"),
     path("soeg/", desk.search, name="staff_search"),
     # Safety nets: a draft to look at, and what an irreversible step will do, asked
     # before it is done.

@@ -194,6 +194,9 @@ CELERY_WORKER_HIJACK_ROOT_LOGGER = False
 # Retries of a failing job: this many after the first try, waiting base × 2^n seconds.
 DAGSORDEN_JOB_MAX_RETRIES = int(os.environ.get("DAGSORDEN_JOB_MAX_RETRIES", "3"))
 DAGSORDEN_JOB_RETRY_BACKOFF = float(os.environ.get("DAGSORDEN_JOB_RETRY_BACKOFF", "10"))
+# A running job whose worker has not reported for this long is taken to be lost, and
+# the job's next delivery takes it over (its handler skips what was recorded as done).
+DAGSORDEN_JOB_LEASE_SECONDS = float(os.environ.get("DAGSORDEN_JOB_LEASE_SECONDS", "300"))
 
 if not DEBUG:
     SESSION_COOKIE_HTTPONLY = True

@@ -108,7 +108,7 @@ def job_progress(job: BackgroundJob, *, percent: int | None = None, **done) -> N
 
 
 def _lease() -> dt.timedelta:
-    return dt.timedelta(seconds=getattr(settings, "DAGSORDEN_JOB_LEASE_SECONDS", 300))
+    return dt.timedelta(seconds=settings.DAGSORDEN_JOB_LEASE_SECONDS)
 
 
 class _Busy(Exception):
@@ -136,6 +136,8 @@ def _run(task, job_id: int, handler: Handler, on_failure: FailureHook | None) ->
     try:
         job = _claim(job_id)
     except _Busy:
+        if task.request.is_eager:  # in-process the holder is this very process: leave it
+            return
         raise task.retry(countdown=_lease().total_seconds()) from None
     if job is None:
         return

@@ -164,6 +164,8 @@ SITE_URL = os.environ.get("DAGSORDEN_SITE_URL", "http://127.0.0.1:8000")
 EMAIL_BACKEND = os.environ.get(
     "DJANGO_EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend"
 )
+# Where the file backend (django.core.mail.backends.filebased.EmailBackend) writes.
+EMAIL_FILE_PATH = os.environ.get("DJANGO_EMAIL_FILE_PATH", str(DATA_DIR / "mail"))
 
 # Background work (Celery). With a broker URL (Redis: redis://127.0.0.1:6379/0) tasks go
 # to `dagsorden worker`; without one they run in-process right after the request's
@@ -186,7 +188,10 @@ CELERY_TASK_ACKS_LATE = True
 CELERY_TASK_REJECT_ON_WORKER_LOST = True
 CELERY_WORKER_PREFETCH_MULTIPLIER = 1
 CELERY_BROKER_TRANSPORT_OPTIONS = {
-    "visibility_timeout": int(os.environ.get("DAGSORDEN_CELERY_VISIBILITY_TIMEOUT", "3600"))
+    "visibility_timeout": int(os.environ.get("DAGSORDEN_CELERY_VISIBILITY_TIMEOUT", "3600")),
+    # How often a worker looks for messages a lost worker left unacknowledged (Redis).
+    "unacked_restore_interval": int(os.environ.get("DAGSORDEN_CELERY_RESTORE_INTERVAL", "10")),
+    "unacked_restore_throttle": int(os.environ.get("DAGSORDEN_CELERY_RESTORE_THROTTLE", "10")),
 }
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
 CELERY_TASK_DEFAULT_QUEUE = os.environ.get("DAGSORDEN_CELERY_QUEUE", "dagsorden")

@@ -99,9 +99,10 @@ def _rows(env, tmp_path) -> list[dict]:
 
 def _worker(env, name: str) -> subprocess.Popen:
     return subprocess.Popen(
-        [str(DAGSORDEN), "worker", "--pool=solo", f"--hostname={name}@%h", "--without-mingle",
-         "--without-gossip", "--loglevel=WARNING"],
-        env=env, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
+        [str(DAGSORDEN), "worker", "--pool=prefork", "--concurrency=1", f"--hostname={name}@%h",
+         "--without-mingle", "--without-gossip", "--loglevel=WARNING"],
+        env=env, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+        start_new_session=True,  # its own process group: the pool child dies with it
     )  # fmt: skip
 
 
@@ -139,7 +140,7 @@ def test_a_worker_killed_mid_task_loses_nothing_and_does_nothing_twice(scenario_
             return rows and rows[0]["state"] == "running"
 
         _wait("the first worker to start rendering", rendering, 20)
-        first.send_signal(signal.SIGKILL)
+        os.killpg(first.pid, signal.SIGKILL)  # the worker and its pool child, at once
         first.wait(timeout=10)
         pdf_job = next(r for r in _rows(env, tmp_path) if r["task"] == PDF_TASK)
         assert pdf_job["state"] == "running", "the worker must die in the middle of the task"

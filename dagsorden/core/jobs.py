@@ -111,6 +111,11 @@ def _lease() -> dt.timedelta:
     return dt.timedelta(seconds=settings.DAGSORDEN_JOB_LEASE_SECONDS)
 
 
+class JobRefused(Exception):
+    """The job cannot succeed however often it runs (bad input): it fails at once, with
+    this message (Danish, for the secretariat), and is not retried."""
+
+
 class _Busy(Exception):
     """Another worker holds the job (fresh heartbeat)."""
 
@@ -156,9 +161,12 @@ def _failed(task, job: BackgroundJob, error: Exception, on_failure: FailureHook 
     logger.warning(
         "Job %s (%s) failed on attempt %s", job.pk, job.task, job.attempts, exc_info=True
     )
-    job.last_error = f"{type(error).__name__}: {error}"[:2000]
+    if isinstance(error, JobRefused):
+        job.last_error = str(error)[:2000]
+    else:
+        job.last_error = f"{type(error).__name__}: {error}"[:2000]
     retries = task.request.retries or 0
-    if retries < settings.DAGSORDEN_JOB_MAX_RETRIES:
+    if retries < settings.DAGSORDEN_JOB_MAX_RETRIES and not isinstance(error, JobRefused):
         job.state = BackgroundJob.State.QUEUED
         job.save(update_fields=["state", "last_error"])
         countdown = settings.DAGSORDEN_JOB_RETRY_BACKOFF * 2**retries

@@ -159,11 +159,11 @@ def staff_search(user, query: str) -> StaffSearch:
 
 
 def jobs_visible_to(user) -> QuerySet:
-    """Background jobs of the user's bodies, newest first; administrators see every job,
-    including those of no body."""
+    """Background jobs of the user's bodies and those the user started, newest first;
+    administrators see every job."""
     from dagsorden.core.models import BackgroundJob
 
     jobs = BackgroundJob.objects.select_related("organization", "created_by")
     if permissions.is_admin(user):
         return jobs
-    return jobs.filter(organization__in=permissions.staff_bodies(user))
+    return jobs.filter(Q(organization__in=permissions.staff_bodies(user)) | Q(created_by=user))

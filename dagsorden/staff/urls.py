@@ -11,6 +11,7 @@ from .views import (
     confirm,
     desk,
     drafts,
+    imports,
     item_preview,
     items,
     jobs,
@@ -59,6 +60,7 @@ secretariat = [
     path("punkter/<int:pk>/bemaerkning/", minutes.remark_add, name="remark_add"),
     path("log/", audit.audit_log, name="audit_log"),
     path("baggrundsjob/", jobs.job_list, name="jobs"),
+    path("import/", imports.import_page, name="import"),
     path("baggrundsjob/<int:pk>/proev-igen/", jobs.job_retry_view, name="job_retry"),
     path("soeg/", desk.search, name="staff_search"),
     # Safety nets: a draft to look at, and what an irreversible step will do, asked

@@ -1,6 +1,6 @@
 from django.contrib import admin
 
-from .models import AuditEntry
+from .models import AuditEntry, BackgroundJob
 
 
 @admin.register(AuditEntry)
@@ -19,4 +19,20 @@ class AuditEntryAdmin(admin.ModelAdmin):
         return False
 
     def has_delete_permission(self, request, obj=None):
+        return False
+
+
+@admin.register(BackgroundJob)
+class BackgroundJobAdmin(admin.ModelAdmin):
+    """Jobs are run and retried from the secretariat's jobs page; here they are read."""
+
+    list_display = ["created", "task", "subject", "state", "percent", "attempts"]
+    list_filter = ["state", "task"]
+    search_fields = ["subject", "object_id", "last_error"]
+    date_hierarchy = "created"
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
         return False

@@ -79,8 +79,23 @@ def job_enqueue(
         arguments=arguments or {},
         created_by=by if getattr(by, "is_authenticated", False) else None,
     )
-    transaction.on_commit(lambda: task.delay(job.pk))
+    transaction.on_commit(lambda: _dispatch(task, job.pk))
     return job
+
+
+def _dispatch(task, job_id: int) -> None:
+    """Send the task. A broker that cannot be reached must not turn a committed change
+    into an error page: the job is marked failed with the reason, so the secretariat
+    sees it and can run it again."""
+    try:
+        task.delay(job_id)
+    except Exception as error:  # kombu's OperationalError, socket errors, …
+        logger.exception("Could not send job %s to the queue", job_id)
+        BackgroundJob.objects.filter(pk=job_id, state=BackgroundJob.State.QUEUED).update(
+            state=BackgroundJob.State.FAILED,
+            finished_at=timezone.now(),
+            last_error=(_("Køen kunne ikke nås: %(error)s") % {"error": error})[:2000],
+        )
 
 
 @transaction.atomic
@@ -94,7 +109,7 @@ def job_retry(*, job: BackgroundJob, by=None) -> BackgroundJob:
     job.save(update_fields=["state", "finished_at"])
     audit_record(action="job_retry", obj=job, by=by, summary=job.subject)
     task = app.tasks[job.task]
-    transaction.on_commit(lambda: task.delay(job.pk))
+    transaction.on_commit(lambda: _dispatch(task, job.pk))
     return job
 
 

@@ -202,3 +202,22 @@ def test_the_worker_command_needs_a_broker(settings, capsys):
         cli.worker([])
     assert stopped.value.code == 2
     assert "DAGSORDEN_CELERY_BROKER_URL" in capsys.readouterr().err
+
+
+def test_a_queue_that_cannot_be_reached_fails_the_job_not_the_publication(
+    client, world, django_capture_on_commit_callbacks, monkeypatch
+):
+    def broker_down(*args, **kwargs):
+        raise ConnectionRefusedError(111, "Connection refused")
+
+    monkeypatch.setattr(send_notice, "delay", broker_down)
+    monkeypatch.setattr(render_meeting_pdfs, "delay", broker_down)
+    _with_addresses(world)
+    meeting = _publish(client, world, django_capture_on_commit_callbacks)
+    meeting.refresh_from_db()
+    assert meeting.state == Meeting.State.AGENDA_PUBLISHED
+    jobs = BackgroundJob.objects.filter(object_id=str(meeting.pk))
+    assert {job.state for job in jobs} == {BackgroundJob.State.FAILED}
+    assert all(job.last_error.startswith("Køen kunne ikke nås") for job in jobs)
+    page = client.get(reverse("staff:jobs")).content.decode()
+    assert page.count("Prøv igen") >= 2

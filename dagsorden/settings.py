@@ -196,6 +196,10 @@ CELERY_BROKER_TRANSPORT_OPTIONS = {
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
 CELERY_TASK_DEFAULT_QUEUE = os.environ.get("DAGSORDEN_CELERY_QUEUE", "dagsorden")
 CELERY_WORKER_HIJACK_ROOT_LOGGER = False
+# Render a meeting's PDFs into the cache when it is published. With a worker this is
+# free for the publishing request; in-process it would make the secretary wait for
+# WeasyPrint (seconds) instead of the first reader, so it is off without a broker.
+DAGSORDEN_PRERENDER_PDFS = env_bool("DAGSORDEN_PRERENDER_PDFS", bool(CELERY_BROKER_URL))
 # Retries of a failing job: this many after the first try, waiting base × 2^n seconds.
 DAGSORDEN_JOB_MAX_RETRIES = int(os.environ.get("DAGSORDEN_JOB_MAX_RETRIES", "3"))
 DAGSORDEN_JOB_RETRY_BACKOFF = float(os.environ.get("DAGSORDEN_JOB_RETRY_BACKOFF", "10"))

@@ -29,6 +29,7 @@ SMTP_DOWN = {
 def isolated_cache(settings, tmp_path):
     settings.DATA_DIR = tmp_path
     settings.DAGSORDEN_JOB_MAX_RETRIES = 2
+    settings.DAGSORDEN_PRERENDER_PDFS = True  # as with a worker (off in-process by default)
 
 
 def _with_addresses(world):
@@ -156,7 +157,7 @@ def test_a_failing_job_is_retried_then_shown_to_the_secretary_in_danish(
 
     client.force_login(world["users"]["secretary_other"])  # another body's secretary
     assert "Fejlede" not in client.get(reverse("staff:jobs")).content.decode()
-    assert client.post(reverse("staff:job_retry", args=[job.pk])).status_code == 404
+    assert client.post(reverse("staff:job_retry", args=[job.pk])).status_code == 403
 
     settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
     client.force_login(world["users"]["secretary_own"])
@@ -221,3 +222,13 @@ def test_a_queue_that_cannot_be_reached_fails_the_job_not_the_publication(
     assert all(job.last_error.startswith("Køen kunne ikke nås") for job in jobs)
     page = client.get(reverse("staff:jobs")).content.decode()
     assert page.count("Prøv igen") >= 2
+
+
+def test_without_a_broker_publishing_leaves_the_pdfs_to_the_first_reader(
+    client, world, settings, django_capture_on_commit_callbacks
+):
+    """In-process, rendering in the publishing request would make the secretary wait."""
+    settings.DAGSORDEN_PRERENDER_PDFS = False
+    meeting = _publish(client, world, django_capture_on_commit_callbacks)
+    assert not _jobs(meeting, render_meeting_pdfs).exists()
+    assert _jobs(meeting, send_notice).get().state == BackgroundJob.State.DONE

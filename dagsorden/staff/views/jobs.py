@@ -46,7 +46,7 @@ def _may_retry(user, job: BackgroundJob) -> bool:
 @staff_required
 @require_POST
 def job_retry_view(request, pk):
-    job = get_object_or_404(jobs_visible_to(request.user), pk=pk)
+    job = get_object_or_404(BackgroundJob, pk=pk)
     require(_may_retry(request.user, job))
     try:
         job_retry(job=job, by=request.user)

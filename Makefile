@@ -20,7 +20,8 @@ test: system-deps lint test-sqlite test-postgres test-replica test-oparl-client
 
 # WeasyPrint (PDF documents) needs Pango and the fonts the document styles name.
 # Quick when they are present; installs them with apt-get otherwise.
-SYSTEM_PACKAGES := libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 fonts-dejavu-core fonts-liberation
+# Redis: the broker the queue test starts a real worker on.
+SYSTEM_PACKAGES := libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 fonts-dejavu-core fonts-liberation redis-server
 system-deps:
 	@if ! command -v dpkg >/dev/null 2>&1; then \
 		echo "Not a Debian system: make sure Pango and fonts are installed for WeasyPrint."; \
@@ -46,13 +47,16 @@ node_modules/.package-lock.json: package.json package-lock.json
 	npm ci --no-audit --no-fund
 	@touch $@
 
+# ensure-redis.sh: 0 reachable, 1 unreachable (the queue test skips), 2 unreachable under CI.
 test-sqlite: $(STAMP) browser-deps
+	@scripts/ensure-redis.sh; [ $$? -ne 2 ]
 	DATABASE_URL= $(BIN)/pytest
 
 # ensure-postgres.sh: 0 reachable, 1 unreachable (skip locally), 2 unreachable under CI.
 test-postgres: $(STAMP)
 	@scripts/ensure-postgres.sh "$(PG_URL)"; status=$$?; \
-	if [ $$status -eq 0 ]; then DATABASE_URL="$(PG_URL)" $(BIN)/pytest; \
+	if [ $$status -eq 0 ]; then scripts/ensure-redis.sh; [ $$? -ne 2 ] || exit 2; \
+		DATABASE_URL="$(PG_URL)" $(BIN)/pytest; \
 	elif [ $$status -eq 1 ]; then echo "PostgreSQL is not reachable: PostgreSQL run skipped."; \
 	else exit $$status; fi
 

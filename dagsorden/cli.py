@@ -1,7 +1,8 @@
 """The `dagsorden` command.
 
 `dagsorden demo` sets up an embedded demo site and serves it; `dagsorden serve` serves the
-configured site with a production server. Every other subcommand is a Django management
+configured site with a production server; `dagsorden worker` runs the background jobs
+from the queue (Celery). Every other subcommand is a Django management
 command (`dagsorden migrate`, `dagsorden createsuperuser`, `dagsorden parse` …).
 """
 
@@ -20,6 +21,8 @@ def main(argv: list[str] | None = None) -> None:
         demo(argv[2:])
     elif command == "serve":
         serve(argv[2:])
+    elif command == "worker":
+        worker(argv[2:])
     else:
         from django.core.management import execute_from_command_line
 
@@ -64,6 +67,26 @@ def serve(args: list[str]) -> None:
         "--config=python:dagsorden.gunicorn_conf",
     ]
     os.execvp(sys.executable, [sys.executable, "-m", *gunicorn_argv])
+
+
+def worker(args: list[str]) -> None:
+    """Run a Celery worker on the configured broker; extra arguments go to Celery
+    (`--concurrency 2`, `--pool solo`, `--loglevel DEBUG` …)."""
+    import django
+    from django.conf import settings
+
+    django.setup()
+    if not settings.CELERY_BROKER_URL:
+        print(
+            "Ingen kø er sat op: sæt DAGSORDEN_CELERY_BROKER_URL (fx redis://127.0.0.1:6379/0). "
+            "Uden kø kører baggrundsarbejdet i web-processen, og der skal ingen worker startes.",
+            file=sys.stderr,
+        )
+        sys.exit(2)
+    from dagsorden.celery import app
+
+    defaults = ["--loglevel=INFO", f"--queues={settings.CELERY_TASK_DEFAULT_QUEUE}"]
+    app.worker_main(["worker", *defaults, *args])
 
 
 if __name__ == "__main__":

@@ -196,6 +196,48 @@ SITE_URL = os.environ.get("DAGSORDEN_SITE_URL", "http://127.0.0.1:8000")
 EMAIL_BACKEND = os.environ.get(
     "DJANGO_EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend"
 )
+# Where the file backend (django.core.mail.backends.filebased.EmailBackend) writes.
+EMAIL_FILE_PATH = os.environ.get("DJANGO_EMAIL_FILE_PATH", str(DATA_DIR / "mail"))
+
+# Background work (Celery). With a broker URL (Redis: redis://127.0.0.1:6379/0) tasks go
+# to `dagsorden worker`; without one they run in-process right after the request's
+# transaction commits ("eager"), through the same code, so the embedded default needs
+# no broker. Results live in the job rows (core.BackgroundJob); the result backend only
+# keeps Celery's own state for a day.
+CELERY_BROKER_URL = os.environ.get("DAGSORDEN_CELERY_BROKER_URL") or os.environ.get(
+    "CELERY_BROKER_URL", ""
+)
+CELERY_RESULT_BACKEND = os.environ.get("DAGSORDEN_CELERY_RESULT_BACKEND", CELERY_BROKER_URL) or None
+CELERY_TASK_ALWAYS_EAGER = not CELERY_BROKER_URL
+# False, so that an eager task's retries run as the worker's would (Celery re-raises the
+# retry instead when this is on); every failure is recorded on the job row anyway.
+CELERY_TASK_EAGER_PROPAGATES = False
+CELERY_RESULT_EXPIRES = 24 * 3600
+# A task is acknowledged only when it has finished: a worker killed mid-task leaves the
+# message with the broker, which hands it to another worker once the visibility timeout
+# has passed (Redis). Tasks are idempotent, so running one again is safe.
+CELERY_TASK_ACKS_LATE = True
+CELERY_TASK_REJECT_ON_WORKER_LOST = True
+CELERY_WORKER_PREFETCH_MULTIPLIER = 1
+CELERY_BROKER_TRANSPORT_OPTIONS = {
+    "visibility_timeout": int(os.environ.get("DAGSORDEN_CELERY_VISIBILITY_TIMEOUT", "3600")),
+    # How often a worker looks for messages a lost worker left unacknowledged (Redis).
+    "unacked_restore_interval": int(os.environ.get("DAGSORDEN_CELERY_RESTORE_INTERVAL", "10")),
+    "unacked_restore_throttle": int(os.environ.get("DAGSORDEN_CELERY_RESTORE_THROTTLE", "10")),
+}
+CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
+CELERY_TASK_DEFAULT_QUEUE = os.environ.get("DAGSORDEN_CELERY_QUEUE", "dagsorden")
+CELERY_WORKER_HIJACK_ROOT_LOGGER = False
+# Render a meeting's PDFs into the cache when it is published. With a worker this is
+# free for the publishing request; in-process it would make the secretary wait for
+# WeasyPrint (seconds) instead of the first reader, so it is off without a broker.
+DAGSORDEN_PRERENDER_PDFS = env_bool("DAGSORDEN_PRERENDER_PDFS", bool(CELERY_BROKER_URL))
+# Retries of a failing job: this many after the first try, waiting base × 2^n seconds.
+DAGSORDEN_JOB_MAX_RETRIES = int(os.environ.get("DAGSORDEN_JOB_MAX_RETRIES", "3"))
+DAGSORDEN_JOB_RETRY_BACKOFF = float(os.environ.get("DAGSORDEN_JOB_RETRY_BACKOFF", "10"))
+# A running job whose worker has not reported for this long is taken to be lost, and
+# the job's next delivery takes it over (its handler skips what was recorded as done).
+DAGSORDEN_JOB_LEASE_SECONDS = float(os.environ.get("DAGSORDEN_JOB_LEASE_SECONDS", "300"))
 
 if not DEBUG:
     SESSION_COOKIE_HTTPONLY = True

@@ -23,9 +23,14 @@ from .model import Document, Item
 logger = logging.getLogger(__name__)
 
 
+def combined_cache_key(document: Document) -> str:
+    return hashlib.sha256(f"combined:{document.fingerprint()}".encode()).hexdigest()
+
+
 def combined_pdf_cached(document: Document) -> bytes:
-    key = hashlib.sha256(f"combined:{document.fingerprint()}".encode()).hexdigest()
-    return cached(key, lambda: combined_pdf(document, pdf_cached(document)))
+    return cached(
+        combined_cache_key(document), lambda: combined_pdf(document, pdf_cached(document))
+    )
 
 
 def combined_pdf(document: Document, main_pdf: bytes) -> bytes:

@@ -1,16 +1,17 @@
 """E-mail notices to members: the agenda is out; the minutes are approved.
 
-Sent after the transaction commits, so nobody is told about something that was rolled
-back. In development the console backend prints them. Every notice links to the
-meeting with an absolute address (settings.SITE_URL), since an e-mail has no "current
-site" to resolve a relative link against."""
+Sent by a background job that starts after the transaction commits, so nobody is told
+about something that was rolled back. In development the console backend prints them.
+Every notice links to the meeting with an absolute address (settings.SITE_URL), since an
+e-mail has no "current site" to resolve a relative link against."""
 
 import datetime as dt
 import logging
+from collections.abc import Callable, Collection
 from dataclasses import dataclass, field
 
 from django.conf import settings
-from django.core.mail import send_mass_mail
+from django.core.mail import EmailMessage, get_connection
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -53,20 +54,35 @@ def meeting_links(meeting: Meeting) -> dict[str, str]:
     }
 
 
-def _send(meeting: Meeting, subject: str, body: str) -> None:
-    recipients = sorted({p.email for p in notice_recipients(meeting).notified})
+def notice_deliver(
+    meeting: Meeting,
+    *,
+    subject: str,
+    body: str,
+    already_sent: Collection[str] = (),
+    sent: Callable[[str], None] = lambda address: None,
+) -> None:
+    """Send the notice to every member address not in `already_sent`, one message each,
+    calling `sent(address)` after each one went out.
+
+    Runs in a background job (meetings.tasks): a mail server that is down raises, the job
+    is retried, and a retry (or a second delivery after a lost worker) skips the
+    addresses already served, so nobody gets the notice twice."""
+    recipients = sorted({p.email for p in notice_recipients(meeting).notified} - set(already_sent))
     if not recipients:
         return
     sender = getattr(settings, "DEFAULT_FROM_EMAIL", "dagsorden@localhost")
-    messages = [(subject, body, sender, [address]) for address in recipients]
-    try:
-        send_mass_mail(messages, fail_silently=False)
-    except OSError as error:
-        # A mail server that is down must not undo a publication that already happened,
-        # but it must not pass for a notice sent either: the change log records it, and
-        # the page that published reads it back (notice_failed_since).
-        logger.exception("Could not send notice for meeting %s", meeting.pk)
-        audit_record(action="notice_failed", obj=meeting, summary=subject, error=str(error)[:200])
+    connection = get_connection()
+    for address in recipients:
+        EmailMessage(subject, body, sender, [address], connection=connection).send()
+        sent(address)
+
+
+def notice_failed_record(meeting: Meeting, *, subject: str, error: str) -> None:
+    """A notice could not be sent even after retries. Publication is not undone, but it
+    must not pass for a notice sent either: the change log records it, and the page that
+    published reads it back (notice_failed_since)."""
+    audit_record(action="notice_failed", obj=meeting, summary=subject, error=error[:200])
 
 
 def notice_failed_since(meeting: Meeting, moment: dt.datetime) -> bool:
@@ -79,19 +95,26 @@ def notice_failed_since(meeting: Meeting, moment: dt.datetime) -> bool:
     ).exists()
 
 
-def notify_agenda_published(meeting: Meeting) -> None:
+def agenda_published_notice(meeting: Meeting) -> tuple[str, str]:
+    """Subject and body of the notice that the agenda is out."""
     subject = _("Dagsorden: %(meeting)s") % {"meeting": meeting}
     body = _(
         "Dagsordenen til %(meeting)s er udsendt.\n\n"
         "Læs dagsordenen med lukkede punkter og dine noter: %(member_url)s\n"
         "Den offentlige side: %(public_url)s"
     ) % {"meeting": meeting, **meeting_links(meeting)}
-    _send(meeting, subject, body)
+    return subject, body
 
 
-def notify_minutes_approved(meeting: Meeting) -> None:
+def minutes_approved_notice(meeting: Meeting) -> tuple[str, str]:
     subject = _("Referat godkendt: %(meeting)s") % {"meeting": meeting}
     body = _(
         "Referatet fra %(meeting)s er godkendt og offentliggjort.\n\nSe referatet: %(public_url)s"
     ) % {"meeting": meeting, **meeting_links(meeting)}
-    _send(meeting, subject, body)
+    return subject, body
+
+
+NOTICES = {
+    "agenda_published": agenda_published_notice,
+    "minutes_approved": minutes_approved_notice,
+}

@@ -43,6 +43,14 @@ def works_on(user, organization: Organization) -> bool:
     )
 
 
+def may_import(user) -> bool:
+    """Secretaries of any body (and administrators) may import documents and exports."""
+    return is_admin(user) or (
+        user.is_authenticated
+        and Assignment.objects.alive().filter(user=user, role=Assignment.Role.SECRETARY).exists()
+    )
+
+
 def is_staff_user(user) -> bool:
     return is_admin(user) or (
         user.is_authenticated and Assignment.objects.alive().filter(user=user).exists()

@@ -156,3 +156,14 @@ def staff_search(user, query: str) -> StaffSearch:
         .order_by("-meeting__start", "order")[:SEARCH_LIMIT]
     )
     return result
+
+
+def jobs_visible_to(user) -> QuerySet:
+    """Background jobs of the user's bodies and those the user started, newest first;
+    administrators see every job."""
+    from dagsorden.core.models import BackgroundJob
+
+    jobs = BackgroundJob.objects.select_related("organization", "created_by")
+    if permissions.is_admin(user):
+        return jobs
+    return jobs.filter(Q(organization__in=permissions.staff_bodies(user)) | Q(created_by=user))

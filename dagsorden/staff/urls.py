@@ -13,8 +13,10 @@ from .views import (
     confirm,
     desk,
     drafts,
+    imports,
     item_preview,
     items,
+    jobs,
     live,
     meeting_plan,
     members,
@@ -59,6 +61,9 @@ secretariat = [
     path("moeder/<id:pk>/referat/godkend/", minutes.minutes_approve, name="minutes_approve"),
     path("punkter/<id:pk>/bemaerkning/", minutes.remark_add, name="remark_add"),
     path("log/", audit.audit_log, name="audit_log"),
+    path("baggrundsjob/", jobs.job_list, name="jobs"),
+    path("import/", imports.import_page, name="import"),
+    path("baggrundsjob/<int:pk>/proev-igen/", jobs.job_retry_view, name="job_retry"),
     path("soeg/", desk.search, name="staff_search"),
     # Safety nets: a draft to look at, and what an irreversible step will do, asked
     # before it is done.

@@ -53,6 +53,9 @@ EXPECTED = {
     "minutes_approve": ("post", "held", SECRETARY_OWN, 302),
     "remark_add": ("post", "held_item", SECRETARY_OWN, 302),
     "audit_log": ("get", None, {"admin"}, 200),
+    "jobs": ("get", None, STAFF, 200),
+    "job_retry": ("post", "failed_job", SECRETARY_OWN, 302),
+    "import": ("get", None, {"secretary_own", "secretary_other", "admin"}, 200),
     "staff_search": ("get", None, STAFF, 200),
     "agenda_draft_pdf": ("get", "planned", WORKS_ON_OWN, 200),
     "agenda_publish_confirm": ("get", "planned", SECRETARY_OWN, 200),
@@ -99,11 +102,19 @@ def test_every_url_has_expectations():
 def _url(name, key, world):
     if key is None:
         return reverse(f"staff:{name}")
-    target = world[key]
+    target = _failed_job(world) if key == "failed_job" else world[key]
     kwargs = {"slug": target.slug} if key == "body" else {"pk": target.pk}
     if key == "closed_bilag":
         kwargs["name"] = target.file_name
     return reverse(f"staff:{name}", kwargs=kwargs)
+
+
+def _failed_job(world):
+    from dagsorden.core.models import BackgroundJob
+
+    return BackgroundJob.objects.create(
+        task="meetings.send_notice", organization=world["body"], state="failed"
+    )
 
 
 def _expected_status(name, role):

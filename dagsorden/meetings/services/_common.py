@@ -60,3 +60,19 @@ def present_voters(meeting: Meeting) -> set[int]:
             "person_id", flat=True
         )
     )
+
+
+def publication_follow_up(*, meeting: Meeting, notice: str, by=None) -> None:
+    """Queue what follows a live publication: the PDFs (so the first download is served
+    from the cache; settings.DAGSORDEN_PRERENDER_PDFS) and the members' notice. Both jobs
+    start only after the publishing transaction commits; a publication recorded after
+    the fact (import, demo) queues neither, and its PDFs are rendered on first download."""
+    from django.conf import settings
+
+    from dagsorden.documents.tasks import meeting_pdfs_enqueue
+
+    from ..tasks import notice_enqueue
+
+    if settings.DAGSORDEN_PRERENDER_PDFS:
+        meeting_pdfs_enqueue(meeting=meeting, by=by)
+    notice_enqueue(meeting=meeting, notice=notice, by=by)

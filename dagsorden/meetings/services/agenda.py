@@ -20,11 +20,16 @@ from ..models import (
     Recommendation,
     Section,
 )
-from ..notices import notify_agenda_published
 from ..numbering import agenda_first_number, agenda_item_next_number
 from ..recommendation import recommendation_wording
 from ..workdays import workdays_before
-from ._common import ensure_editable, ensure_state, lock_body, meeting_for_update
+from ._common import (
+    ensure_editable,
+    ensure_state,
+    lock_body,
+    meeting_for_update,
+    publication_follow_up,
+)
 from .carry import bilag_share, earliest_meeting_start, item_draft_for
 from .guard import PUBLISHED_STATES, content_change_allowed, published_item_changed
 
@@ -260,14 +265,20 @@ def meeting_publish_agenda(
     if problems:
         raise ValidationError([str(problem) for problem in problems], code="not_ready")
     lock_body(meeting.organization_id)
-    _renumber_in_agenda_order(meeting)
-    meeting.state = Meeting.State.AGENDA_PUBLISHED
-    meeting.agenda_published_at = published_at
-    meeting.late_reason = late_reason.strip()
-    meeting.save()
-    audit_record(action="meeting_publish_agenda", obj=meeting, by=by, late_reason=late_reason)
+    from dagsorden.search.facade import deferred_indexing
+
+    # Renumbering, the state change and the audit row each ask the search index for the
+    # meeting's items; one pass at the end indexes them once (the publishing request's
+    # largest cost). It still runs inside this transaction.
+    with deferred_indexing():
+        _renumber_in_agenda_order(meeting)
+        meeting.state = Meeting.State.AGENDA_PUBLISHED
+        meeting.agenda_published_at = published_at
+        meeting.late_reason = late_reason.strip()
+        meeting.save()
+        audit_record(action="meeting_publish_agenda", obj=meeting, by=by, late_reason=late_reason)
     if at is None:  # a publication recorded after the fact (import, demo) tells nobody
-        transaction.on_commit(lambda: notify_agenda_published(meeting))
+        publication_follow_up(meeting=meeting, notice="agenda_published", by=by)
     return meeting
 
 

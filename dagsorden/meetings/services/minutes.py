@@ -16,8 +16,7 @@ from ..models import (
     Approval,
     Meeting,
 )
-from ..notices import notify_minutes_approved
-from ._common import ensure_state, meeting_for_update, present_voters
+from ._common import ensure_state, meeting_for_update, present_voters, publication_follow_up
 from .carry import case_carry_forward
 
 
@@ -67,5 +66,5 @@ def meeting_approve_minutes(*, meeting: Meeting, by=None, at: dt.datetime | None
                 case_carry_forward(consultation=advanced, after=meeting, by=by)
     audit_record(action="meeting_approve_minutes", obj=meeting, by=by)
     if at is None:  # an approval recorded after the fact (import, demo) tells nobody
-        transaction.on_commit(lambda: notify_minutes_approved(meeting))
+        publication_follow_up(meeting=meeting, notice="minutes_approved", by=by)
     return meeting

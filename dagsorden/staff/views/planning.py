@@ -15,7 +15,7 @@ from dagsorden.meetings.models import Meeting
 from dagsorden.organisations.models import Organization
 
 from .. import permissions
-from ..selectors import desk_for
+from ..selectors import desk_for, jobs_visible_to
 from ._helpers import require, staff_required
 
 
@@ -28,6 +28,7 @@ def dashboard(request):
         {
             "bodies": permissions.staff_bodies(request.user).order_by("name"),
             "desk": desk_for(request.user),
+            "failed_jobs": jobs_visible_to(request.user).filter(state="failed").count(),
         },
     )
 

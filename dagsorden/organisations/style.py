@@ -14,7 +14,9 @@ DEFAULT_ACCENT = "#0b5cab"
 BACKGROUNDS = ("#ffffff", "#f3f5f8")
 MIN_CONTRAST = 4.5
 HEX_COLOUR = re.compile(r"^#[0-9a-fA-F]{6}$")
-HOST = re.compile(r"^(?=.{1,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\.)*[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$")
+HOST = re.compile(
+    r"^(?=.{1,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\.)*[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$"
+)
 
 
 def _luminance(colour: str) -> float:

@@ -95,9 +95,8 @@ class SearchForm(forms.Form):
 def label_municipalities(hits) -> None:
     """Give each hit its municipality (id and name) in one query, for the national
     result list and for keeping one municipality's page to its own hits."""
-    rows = (
-        AgendaItem.objects.filter(pk__in=[hit.item_id for hit in hits])
-        .values_list("pk", "meeting__organization__municipality", "meeting__organization__municipality__name")
+    rows = AgendaItem.objects.filter(pk__in=[hit.item_id for hit in hits]).values_list(
+        "pk", "meeting__organization__municipality", "meeting__organization__municipality__name"
     )
     found = {pk: (municipality_id, name) for pk, municipality_id, name in rows}
     for hit in hits:

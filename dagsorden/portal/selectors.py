@@ -216,9 +216,7 @@ def municipalities_public() -> QuerySet[Municipality]:
     """Every municipality, with how many public meetings it has (national front page)."""
     meetings = meetings_public().filter(organization__municipality=OuterRef("pk"))
     return (
-        Municipality.objects.alive()
-        .annotate(has_public_meetings=Exists(meetings))
-        .order_by("name")
+        Municipality.objects.alive().annotate(has_public_meetings=Exists(meetings)).order_by("name")
     )
 
 
@@ -226,7 +224,11 @@ def bodies_public(*, municipality: Municipality | None = None) -> QuerySet[Organ
     """Bodies with whether they have public meetings; one municipality's when given."""
     has_meetings = meetings_public().filter(organization=OuterRef("pk"))
     bodies = _of(Organization.objects.alive(), municipality, "municipality")
-    return bodies.select_related("municipality").annotate(has_public_meetings=Exists(has_meetings)).order_by("name")
+    return (
+        bodies.select_related("municipality")
+        .annotate(has_public_meetings=Exists(has_meetings))
+        .order_by("name")
+    )
 
 
 @dataclass
@@ -235,9 +237,7 @@ class MunicipalityBodies:
     bodies: list[Organization]
 
 
-def bodies_by_municipality(
-    *, municipality: Municipality | None = None
-) -> list[MunicipalityBodies]:
+def bodies_by_municipality(*, municipality: Municipality | None = None) -> list[MunicipalityBodies]:
     """Each municipality's bodies in its own list (imported bodies of another
     municipality never mix into it): one list when `municipality` is given, else every
     municipality's, by name."""
@@ -492,7 +492,9 @@ class CalendarDay:
 def calendar_bounds(*, municipality: Municipality | None = None) -> tuple[dt.date, dt.date]:
     """First and last month the calendar pages to: a year around the public meetings (so
     "next month" links end somewhere)."""
-    span = meetings_listed(municipality=municipality).aggregate(first=Min("start"), last=Max("start"))
+    span = meetings_listed(municipality=municipality).aggregate(
+        first=Min("start"), last=Max("start")
+    )
     today = timezone.localdate()
     first = timezone.localdate(span["first"]) if span["first"] else today
     last = timezone.localdate(span["last"]) if span["last"] else today

@@ -23,7 +23,6 @@ from dagsorden.meetings.selectors import (
     meeting_participants,
     meeting_public_get,
     meetings_on_calendar,
-    meetings_public,
 )
 from dagsorden.meetings.visibility import public_minutes
 from dagsorden.organisations.models import Municipality, Organization

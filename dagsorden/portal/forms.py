@@ -11,6 +11,7 @@ from django.utils.translation import gettext_lazy as _
 from dagsorden.core.converters import MAX_ID
 from dagsorden.core.text import CONTROL
 from dagsorden.meetings.models import AgendaItem, Decision
+from dagsorden.organisations.models import Organization
 from dagsorden.search.facade import SearchRequest, SearchResult, search
 
 # Whether the search layer filters by municipality itself (the bounded-search work adds
@@ -88,8 +89,20 @@ class SearchForm(forms.Form):
         label_municipalities(result.hits)
         scope = self.municipality_id()
         if scope and not SEARCH_KNOWS_MUNICIPALITY:
-            result.hits = [hit for hit in result.hits if hit_municipality(hit) == scope]
+            _keep_to(result, scope)
         return result
+
+
+def _keep_to(result: SearchResult, municipality_id: int) -> None:
+    """Until the search layer filters by municipality: drop other municipalities' hits
+    and body facets from the page (the total may still count them)."""
+    result.hits = [hit for hit in result.hits if hit_municipality(hit) == municipality_id]
+    own = set(
+        Organization.objects.filter(municipality=municipality_id).values_list("pk", flat=True)
+    )
+    bodies = result.facets.get("organization")
+    if bodies is not None:
+        result.facets["organization"] = type(bodies)({k: v for k, v in bodies.items() if k in own})
 
 
 def label_municipalities(hits) -> None:

@@ -36,7 +36,7 @@ def _scoped(request, name: str, **kwargs) -> dict:
     whether rows must name their municipality (the national lists)."""
     municipality = request.portal.municipality
     return {
-        "canonical": request.portal.canonical(name, **kwargs),
+        "canonical": request.portal.canonical(name, **kwargs) if request.portal.many else "",
         "show_municipality": municipality is None,
     }
 

@@ -8,14 +8,20 @@ from django.utils.translation import gettext_lazy as _
 
 from dagsorden.core.models import AliveQuerySet, BaseModel
 
-from .style import DEFAULT_ACCENT, HEX_COLOUR, validate_accent_colour, validate_host
+from .style import (
+    DEFAULT_ACCENT,
+    HEX_COLOUR,
+    validate_accent_colour,
+    validate_host,
+    validate_portal_slug,
+)
 
 
 class Municipality(BaseModel):
     """A kommune: the OParl Body."""
 
     name = models.CharField(_("navn"), max_length=120)
-    slug = models.SlugField(_("kortnavn"), unique=True)
+    slug = models.SlugField(_("kortnavn"), unique=True, validators=[validate_portal_slug])
     code = models.CharField(
         _("kommunekode"), max_length=3, blank=True, help_text=_("Tre cifre, fx 101")
     )

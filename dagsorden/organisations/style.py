@@ -52,3 +52,27 @@ def validate_host(value: str) -> None:
             _("Angiv et værtsnavn uden http:// og uden sti, fx dagsorden.eksempel.dk."),
             code="host",
         )
+
+
+def validate_portal_slug(value: str) -> None:
+    """A municipality's slug is the first word of its portal's paths: it may not be one
+    the site already uses (`/moeder/`, `/soeg/`, `/admin/` …), or its pages would be
+    hidden behind those."""
+    from django.urls import URLResolver, get_resolver
+
+    def first_word(pattern) -> str:
+        word = str(pattern.pattern).split("/", 1)[0].strip("^").rstrip("$")
+        return "" if "<" in word else word
+
+    taken = set()
+    for pattern in get_resolver().url_patterns:
+        taken.add(first_word(pattern))
+        if isinstance(pattern, URLResolver) and not first_word(pattern):
+            taken.update(first_word(inner) for inner in pattern.url_patterns)
+    taken.discard("")
+    if value in taken:
+        raise ValidationError(
+            _("Kortnavnet %(slug)s bruges allerede af portalen; vælg et andet."),
+            code="reserved",
+            params={"slug": value},
+        )

@@ -159,6 +159,11 @@ def _fingerprint_parts() -> list[tuple[type, str]]:
             "id IN (SELECT organization_id FROM m UNION SELECT organization_id FROM cons)",
         ),
         (Location, "id IN (SELECT location_id FROM m)"),
+        (
+            Municipality,  # its name and colour head the page
+            "id IN (SELECT municipality_id FROM organisations_organization WHERE id IN "
+            "(SELECT organization_id FROM m))",
+        ),
         (AgendaItem, f"id {items} OR id IN (SELECT id FROM related)"),
         (Section, f"item_id {items}"),
         (Recommendation, f"item_id {items}"),

@@ -42,7 +42,8 @@ SCOPED_PAGES = frozenset(
 )
 
 
-def _host_name(request) -> str:
+def host_name(request) -> str:
+    """The request's host without port, lower case; "" when Django would refuse it."""
     try:
         host = request.get_host()
     except Exception:  # DisallowedHost: Django answers it later; here it names nothing
@@ -63,7 +64,7 @@ class PortalScope:
     @cached_property
     def root(self) -> Municipality | None:
         municipalities = self._alive
-        host = _host_name(self.request)
+        host = host_name(self.request)
         by_host = [m for m in municipalities if m.host and m.host == host]
         if by_host:
             return by_host[0]

@@ -172,3 +172,22 @@ def test_a_host_name_must_be_a_bare_host():
     with pytest.raises(ValidationError) as refused:
         municipality.full_clean()
     assert "host" in refused.value.message_dict
+
+
+@pytest.mark.parametrize("slug", ["moeder", "soeg", "sekretariat", "oparl", "admin"])
+def test_a_slug_the_portal_already_uses_is_refused(slug):
+    municipality = Municipality(name="Ordby Kommune", slug=slug)
+    with pytest.raises(ValidationError) as refused:
+        municipality.full_clean()
+    assert "bruges allerede" in str(refused.value.message_dict["slug"])
+
+
+def test_a_hosts_cached_meeting_page_keeps_its_own_links(client, settings):
+    settings.ALLOWED_HOSTS = ["testserver", "dagsorden.bebyg.dk"]
+    *_, held_b = _world()
+    url = reverse("portal:meeting_detail", args=[held_b.pk])
+    for _round in range(2):  # the second answer comes from the page cache
+        own_host = _text(client, url, HTTP_HOST="dagsorden.bebyg.dk")
+        national = _text(client, url)
+        assert 'href="/moeder/"' in _header(own_host)
+        assert 'href="/bebyg/moeder/"' in _header(national)

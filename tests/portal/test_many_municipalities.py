@@ -84,6 +84,11 @@ def test_the_national_front_page_and_search_span_every_municipality(client):
         hit = hits[hits.index(title) :]
         hit = hit[: hit.index("</li>")]
         assert f'<span class="municipality">{municipality}</span>' in hit
+    meetings = _text(client, "/moeder/")  # the old address: every municipality, named
+    assert '<span class="municipality">· Aaby Kommune</span>' in meetings
+    assert '<span class="municipality">· Bebyg Kommune</span>' in meetings
+    bodies = _text(client, "/udvalg/")
+    assert bodies.index("<h2>Aaby Kommune</h2>") < bodies.index("<h2>Bebyg Kommune</h2>")
     only_b = _text(client, f"/soeg/?q=solcellepark&kommune={b.pk}")
     assert "Bebyg hede" in only_b and "Aaby mose" not in only_b
 

@@ -79,6 +79,7 @@ MIDDLEWARE = [
     # Before anything reads the database: it decides primary or replica for the request.
     "dagsorden.core.replica.ReplicaRoutingMiddleware",
     "dagsorden.portal.middleware.CachedMeetingPageMiddleware",
+    "dagsorden.portal.tenancy.MunicipalityMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "dagsorden.core.middleware.ChosenLanguageMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -188,9 +189,10 @@ LOGIN_URL = "staff:login"
 LOGIN_REDIRECT_URL = "staff:start"
 LOGOUT_REDIRECT_URL = "portal:meeting_list"
 # The address the site is reached at, for links in e-mail notices (no request there).
-# The municipality whose portal this is (its slug): its name heads every page and its
-# bodies make the lists; other municipalities' imported meetings keep to their own
-# lists. Unset: the first municipality created (the demo's, before any import).
+# The municipality served at `/` (its slug), for an installation that belongs to one
+# municipality and holds others' imported data. Unset: the only municipality, or, with
+# several, a national front page at `/` and each portal under `/<slug>/` (or its own
+# host name, Municipality.host). See portal/tenancy.py and the README.
 PORTAL_MUNICIPALITY = os.environ.get("DAGSORDEN_MUNICIPALITY", "")
 SITE_URL = os.environ.get("DAGSORDEN_SITE_URL", "http://127.0.0.1:8000")
 EMAIL_BACKEND = os.environ.get(

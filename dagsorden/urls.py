@@ -1,6 +1,8 @@
 from django.contrib import admin
 from django.urls import include, path
 
+from dagsorden.portal.urls import scoped_patterns
+
 admin.site.site_header = "Dagsorden"
 admin.site.site_title = "Dagsorden"
 
@@ -12,6 +14,8 @@ urlpatterns = [
     path("", include("dagsorden.staff.urls")),
     path("", include("dagsorden.documents.urls")),
     path("", include("dagsorden.portal.urls")),
+    # Last, so that every fixed first segment above wins over a municipality's slug.
+    path("<slug:kommune>/", include((scoped_patterns, "kommune"))),
 ]
 
 # Uploaded files are never served from MEDIA_URL: bilag go through views that check

@@ -14,7 +14,7 @@ from django.core.exceptions import ImproperlyConfigured
 from django.db import transaction
 
 from dagsorden.core.audit import audit_record
-from dagsorden.organisations.models import Organization, Person
+from dagsorden.organisations.models import Municipality, Organization, Person
 from dagsorden.staff.models import Assignment
 
 logger = logging.getLogger(__name__)
@@ -98,10 +98,9 @@ def user_sync_from_claims(*, user, claims: dict):
 
 
 def _sync_assignments(user, wanted: set[tuple[str, str]]) -> None:
-    bodies = Organization.objects.alive()
     targets = set()
-    for role, slug in wanted:
-        chosen = bodies if slug == "*" else bodies.filter(slug=slug)
+    for role, name in wanted:
+        chosen = _bodies_named(name)
         targets |= {(ASSIGNED_ROLES[role], pk) for pk in chosen.values_list("pk", flat=True)}
     for assignment in Assignment.objects.filter(user=user):
         keep = (assignment.role, assignment.organization_id) in targets
@@ -111,6 +110,22 @@ def _sync_assignments(user, wanted: set[tuple[str, str]]) -> None:
         targets.discard((assignment.role, assignment.organization_id))
     for role, organization_id in targets:
         Assignment.objects.create(user=user, role=role, organization_id=organization_id)
+
+
+def _bodies_named(name: str):
+    """`kommune/udvalg` or `kommune/*`; a bare `udvalg` or `*` means the bodies of the
+    installation's own municipality (DAGSORDEN_MUNICIPALITY, else the first created), so
+    a group never grants rights in another municipality that shares a body's slug."""
+    municipality, _, slug = name.rpartition("/")
+    bodies = Organization.objects.alive()
+    if municipality:
+        bodies = bodies.filter(municipality__slug=municipality)
+    else:
+        home = Municipality.objects.alive().order_by("pk")
+        if settings.PORTAL_MUNICIPALITY:
+            home = home.filter(slug=settings.PORTAL_MUNICIPALITY)
+        bodies = bodies.filter(municipality__in=home.values("pk")[:1])
+    return bodies if slug == "*" else bodies.filter(slug=slug)
 
 
 def _sync_person(user, claims: dict | None) -> Person | None:

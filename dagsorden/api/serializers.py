@@ -16,6 +16,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from dagsorden.meetings.models import AgendaItem, Attendance, Meeting
+from dagsorden.portal.tenancy import portal_url
 
 OPARL = "https://schema.oparl.org/1.1/"
 
@@ -145,7 +146,8 @@ def oparl_body(municipality, *, base_url: str) -> dict:
             "dk:kommunekode": municipality.code,
             "created": _stamp(municipality.created),
             "modified": _stamp(municipality.modified),
-            "web": _web(base_url, "portal:home"),
+            # The municipality's own portal: its slug address works in every setup.
+            "web": base_url + portal_url("home", municipality),
         }
     ) | {"legislativeTerm": terms}
 

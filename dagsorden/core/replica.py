@@ -38,7 +38,7 @@ logger = logging.getLogger(__name__)
 PRIMARY = "default"
 REPLICA = "replica"
 # URL namespaces whose GET requests show only public data.
-PUBLIC_NAMESPACES = frozenset({"portal", "documents", "api", "oparl"})
+PUBLIC_NAMESPACES = frozenset({"portal", "kommune", "documents", "api", "oparl"})
 SAFE_METHODS = frozenset({"GET", "HEAD"})
 STICKY_COOKIE = "dagsorden_wrote"
 STICKY_SALT = "dagsorden.core.replica.sticky"

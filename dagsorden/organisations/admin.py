@@ -7,7 +7,7 @@ from .models import LegislativeTerm, Location, Membership, Municipality, Organiz
 
 @admin.register(Municipality)
 class MunicipalityAdmin(SimpleHistoryAdmin):
-    list_display = ["name", "code", "document_style", "agenda_deadline_workdays"]
+    list_display = ["name", "code", "document_style", "host", "accent_colour"]
     prepopulated_fields = {"slug": ["name"]}
 
 

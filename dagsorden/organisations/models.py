@@ -8,12 +8,20 @@ from django.utils.translation import gettext_lazy as _
 
 from dagsorden.core.models import AliveQuerySet, BaseModel
 
+from .style import (
+    DEFAULT_ACCENT,
+    HEX_COLOUR,
+    validate_accent_colour,
+    validate_host,
+    validate_portal_slug,
+)
+
 
 class Municipality(BaseModel):
     """A kommune: the OParl Body."""
 
     name = models.CharField(_("navn"), max_length=120)
-    slug = models.SlugField(_("kortnavn"), unique=True)
+    slug = models.SlugField(_("kortnavn"), unique=True, validators=[validate_portal_slug])
     code = models.CharField(
         _("kommunekode"), max_length=3, blank=True, help_text=_("Tre cifre, fx 101")
     )
@@ -35,14 +43,40 @@ class Municipality(BaseModel):
         default=4,
         help_text=_("Hvor mange hverdage før mødet dagsordenen senest skal udsendes"),
     )
+    host = models.CharField(
+        _("værtsnavn"),
+        max_length=253,
+        blank=True,
+        validators=[validate_host],
+        help_text=_("Eget værtsnavn for kommunens portal, fx dagsorden.eksempel.dk (valgfrit)"),
+    )
+    accent_colour = models.CharField(
+        _("accentfarve"),
+        max_length=7,
+        default=DEFAULT_ACCENT,
+        validators=[validate_accent_colour],
+        help_text=_("Farven i portalens hoved og på links, fx #0b5cab"),
+    )
 
     class Meta:
         verbose_name = _("kommune")
         verbose_name_plural = _("kommuner")
         ordering = ["name"]
+        constraints = [
+            # One portal per host name; most municipalities have none of their own.
+            models.UniqueConstraint(
+                fields=["host"], condition=~models.Q(host=""), name="municipality_unique_host"
+            ),
+        ]
 
     def __str__(self):
         return self.name
+
+    @property
+    def portal_accent(self) -> str:
+        """The accent colour for the page's style sheet: a row written past the form's
+        validation (importer, shell) cannot put anything else into the CSS."""
+        return self.accent_colour if HEX_COLOUR.match(self.accent_colour) else DEFAULT_ACCENT
 
 
 class LegislativeTerm(BaseModel):

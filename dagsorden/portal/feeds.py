@@ -151,8 +151,9 @@ class CaseAtomFeed(CaseRssFeed):
 
 class SearchRssFeed(SafeFeed):
     def get_object(self, request):
-        form = SearchForm(request.GET)
+        form = SearchForm(request.GET, municipality=request.portal.municipality)
         form.query_string = request.GET.urlencode()
+        form.page_url = request.portal.canonical("search")
         if not form.is_valid():
             reasons = " ".join(
                 f"{form.fields[name].label}: {error}"
@@ -169,7 +170,7 @@ class SearchRssFeed(SafeFeed):
         return _("Søgning: %(query)s") % {"query": text}
 
     def link(self, form):
-        return f"{reverse('portal:search')}?{form.query_string}"
+        return f"{form.page_url}?{form.query_string}"
 
     def description(self, form):
         return _("Nye punkter, der matcher søgningen")

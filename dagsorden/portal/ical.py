@@ -21,7 +21,11 @@ PRODID = "-//Dagsorden//Dagsorden//DA"
 
 
 def all_meetings_calendar(request):
-    return _calendar_response(request, meetings_on_calendar(), _("Møder"), "moeder.ics")
+    municipality = request.portal.municipality
+    meetings = selectors.meetings_calendar(municipality=municipality)
+    many = municipality is not None and request.portal.many
+    name = f"{municipality.name}: {_('Møder')}" if many else _("Møder")
+    return _calendar_response(request, meetings, name, "moeder.ics")
 
 
 def body_calendar(request, pk):

@@ -13,6 +13,7 @@ from django.urls import Resolver404, resolve
 from dagsorden.core.middleware import chosen_language
 
 from . import page_cache
+from .tenancy import host_name
 
 
 class CachedMeetingPageMiddleware:
@@ -23,7 +24,7 @@ class CachedMeetingPageMiddleware:
         meeting_id = self._cacheable_meeting(request)
         if meeting_id is not None:
             language = chosen_language(request)
-            content = page_cache.cached_content(meeting_id, language)
+            content = page_cache.cached_content(meeting_id, language, host_name(request))
             if content is not None:
                 response = HttpResponse(content)
                 response.headers["Content-Language"] = language

@@ -16,6 +16,7 @@ from django.http import HttpRequest, HttpResponse
 from django.utils.translation import get_language
 
 from .selectors import meeting_page_fingerprint
+from .tenancy import host_name
 
 CACHE_ALIAS = "pages"
 # A backstop for what the fingerprint cannot see (see meeting_page_fingerprint).
@@ -27,7 +28,7 @@ def meeting_page(
 ) -> HttpResponse:
     if not _same_for_everyone(request):
         return render()
-    key = _key(meeting_id, meeting_page_fingerprint(meeting_id))
+    key = _key(meeting_id, meeting_page_fingerprint(meeting_id), host=host_name(request))
     cache = caches[CACHE_ALIAS]
     content = cache.get(key)
     if content is not None:
@@ -44,9 +45,11 @@ def _same_for_everyone(request: HttpRequest) -> bool:
     )
 
 
-def _key(meeting_id: int, fingerprint: str, language: str | None = None) -> str:
+def _key(meeting_id: int, fingerprint: str, language: str | None = None, *, host: str) -> str:
+    # Per host: where a municipality has its own host name, the page's links to its
+    # lists carry no slug there, and do elsewhere (see tenancy.py).
     digest = hashlib.sha256(fingerprint.encode()).hexdigest()[:20]
-    return f"meeting-page:{meeting_id}:{language or get_language()}:{digest}"
+    return f"meeting-page:{meeting_id}:{language or get_language()}:{host}:{digest}"
 
 
 # Per worker: meeting id -> (when read, fingerprint). Bounded so it cannot grow forever.
@@ -71,6 +74,7 @@ def recent_fingerprint(meeting_id: int) -> str:
     return fingerprint
 
 
-def cached_content(meeting_id: int, language: str) -> bytes | None:
+def cached_content(meeting_id: int, language: str, host: str) -> bytes | None:
     """The cached page if it is still current, without rendering anything."""
-    return caches[CACHE_ALIAS].get(_key(meeting_id, recent_fingerprint(meeting_id), language))
+    key = _key(meeting_id, recent_fingerprint(meeting_id), language, host=host)
+    return caches[CACHE_ALIAS].get(key)

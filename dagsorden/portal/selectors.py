@@ -7,7 +7,6 @@ import datetime as dt
 from dataclasses import dataclass, field
 from itertools import groupby
 
-from django.conf import settings
 from django.db.models import Exists, F, Max, Min, OuterRef, Prefetch, Q, QuerySet
 from django.http import Http404
 from django.utils import timezone
@@ -43,6 +42,26 @@ from dagsorden.organisations.models import (
     Person,
 )
 
+# Every list selector takes `municipality=`: that municipality's rows only, or (None)
+# every municipality's, for the national pages. The view decides; see tenancy.py.
+
+
+def _of(queryset: QuerySet, municipality: Municipality | None, path: str) -> QuerySet:
+    if municipality is None:
+        return queryset
+    return queryset.filter(**{path: municipality})
+
+
+def meetings_listed(*, municipality: Municipality | None = None) -> QuerySet[Meeting]:
+    """Public meetings (the meeting list's past part)."""
+    return _of(meetings_public(), municipality, "organization__municipality")
+
+
+def meetings_calendar(*, municipality: Municipality | None = None) -> QuerySet[Meeting]:
+    """Meetings on the calendar (planned ones included, cancelled shown as such)."""
+    return _of(meetings_on_calendar(), municipality, "organization__municipality")
+
+
 # --- items -----------------------------------------------------------------------------
 
 
@@ -55,6 +74,10 @@ def items_visible() -> QuerySet[AgendaItem]:
 
 def items_open() -> QuerySet[AgendaItem]:
     return items_visible().filter(public=True)
+
+
+def items_open_of(*, municipality: Municipality | None = None) -> QuerySet[AgendaItem]:
+    return _of(items_open(), municipality, "meeting__organization__municipality")
 
 
 def item_public_get(pk: int) -> AgendaItem:
@@ -79,22 +102,27 @@ def decision_is_public(item: AgendaItem) -> bool:
     return item.public and public_minutes(item.meeting) and hasattr(item, "decision")
 
 
-def latest_decisions(limit: int = 10) -> QuerySet[AgendaItem]:
+def latest_decisions(
+    limit: int = 10, *, municipality: Municipality | None = None
+) -> QuerySet[AgendaItem]:
     """The newest decisions on cases (standard items like "Eventuelt" left out)."""
     return (
-        items_open()
+        _of(items_open(), municipality, "meeting__organization__municipality")
         .filter(
             meeting__state=Meeting.State.MINUTES_APPROVED,
             decision__isnull=False,
             placement=AgendaItem.Placement.MAIN,
         )
-        .select_related("meeting__organization", "decision")
+        .select_related("meeting__organization__municipality", "decision")
         .order_by("-meeting__start", "order")[:limit]
     )
 
 
-def upcoming_meetings(limit: int = 8) -> QuerySet[Meeting]:
-    return meetings_on_calendar().filter(start__gte=timezone.now()).order_by("start")[:limit]
+def upcoming_meetings(
+    limit: int = 8, *, municipality: Municipality | None = None
+) -> QuerySet[Meeting]:
+    upcoming = meetings_calendar(municipality=municipality).filter(start__gte=timezone.now())
+    return upcoming.select_related("organization__municipality").order_by("start")[:limit]
 
 
 # --- meeting page fingerprint ---------------------------------------------------------
@@ -131,6 +159,11 @@ def _fingerprint_parts() -> list[tuple[type, str]]:
             "id IN (SELECT organization_id FROM m UNION SELECT organization_id FROM cons)",
         ),
         (Location, "id IN (SELECT location_id FROM m)"),
+        (
+            Municipality,  # its name and colour head the page
+            "id IN (SELECT municipality_id FROM organisations_organization WHERE id IN "
+            "(SELECT organization_id FROM m))",
+        ),
         (AgendaItem, f"id {items} OR id IN (SELECT id FROM related)"),
         (Section, f"item_id {items}"),
         (Recommendation, f"item_id {items}"),
@@ -183,27 +216,26 @@ def meeting_page_fingerprint(meeting_id: int) -> str:
     return f"{changed}/{count}"
 
 
-# --- bodies ----------------------------------------------------------------------------
+# --- municipalities and bodies ---------------------------------------------------------
 
 
-def portal_municipality() -> Municipality | None:
-    """The municipality this portal is for (settings.PORTAL_MUNICIPALITY, a slug), or
-    the first one created."""
-    municipalities = Municipality.objects.alive()
-    if settings.PORTAL_MUNICIPALITY:
-        chosen = municipalities.filter(slug=settings.PORTAL_MUNICIPALITY).first()
-        if chosen is not None:
-            return chosen
-    return municipalities.order_by("pk").first()
+def municipalities_public() -> QuerySet[Municipality]:
+    """Every municipality, with how many public meetings it has (national front page)."""
+    meetings = meetings_public().filter(organization__municipality=OuterRef("pk"))
+    return (
+        Municipality.objects.alive().annotate(has_public_meetings=Exists(meetings)).order_by("name")
+    )
 
 
-def bodies_public(municipality: Municipality | None = None) -> QuerySet[Organization]:
+def bodies_public(*, municipality: Municipality | None = None) -> QuerySet[Organization]:
     """Bodies with whether they have public meetings; one municipality's when given."""
     has_meetings = meetings_public().filter(organization=OuterRef("pk"))
-    bodies = Organization.objects.alive().select_related("municipality")
-    if municipality is not None:
-        bodies = bodies.filter(municipality=municipality)
-    return bodies.annotate(has_public_meetings=Exists(has_meetings)).order_by("name")
+    bodies = _of(Organization.objects.alive(), municipality, "municipality")
+    return (
+        bodies.select_related("municipality")
+        .annotate(has_public_meetings=Exists(has_meetings))
+        .order_by("name")
+    )
 
 
 @dataclass
@@ -212,18 +244,15 @@ class MunicipalityBodies:
     bodies: list[Organization]
 
 
-def bodies_by_municipality() -> list[MunicipalityBodies]:
-    """Every municipality's bodies in its own list, the portal's own municipality first:
-    imported bodies of another municipality never mix into it."""
-    own = portal_municipality()
+def bodies_by_municipality(*, municipality: Municipality | None = None) -> list[MunicipalityBodies]:
+    """Each municipality's bodies in its own list (imported bodies of another
+    municipality never mix into it): one list when `municipality` is given, else every
+    municipality's, by name."""
     groups: dict[int, MunicipalityBodies] = {}
-    for body in bodies_public():
+    for body in bodies_public(municipality=municipality):
         group = groups.setdefault(body.municipality_id, MunicipalityBodies(body.municipality, []))
         group.bodies.append(body)
-    return sorted(
-        groups.values(),
-        key=lambda g: (own is None or g.municipality.pk != own.pk, g.municipality.name),
-    )
+    return sorted(groups.values(), key=lambda g: g.municipality.name)
 
 
 def body_public_get(pk: int) -> Organization:
@@ -271,9 +300,9 @@ def case_public_get(pk: int) -> Case:
     return case
 
 
-def cases_public() -> QuerySet[Case]:
+def cases_public(*, municipality: Municipality | None = None) -> QuerySet[Case]:
     open_items = items_open().filter(consultation__case=OuterRef("pk"))
-    return Case.objects.alive().filter(Exists(open_items))
+    return _of(Case.objects.alive().filter(Exists(open_items)), municipality, "municipality")
 
 
 @dataclass
@@ -354,8 +383,9 @@ def person_public_get(pk: int) -> Person:
     return person
 
 
-def persons_public() -> QuerySet[Person]:
-    return Person.objects.alive().filter(memberships__deleted=False).distinct()
+def persons_public(*, municipality: Municipality | None = None) -> QuerySet[Person]:
+    persons = Person.objects.alive().filter(memberships__deleted=False).distinct()
+    return _of(persons, municipality, "municipality")
 
 
 @dataclass
@@ -466,10 +496,12 @@ class CalendarDay:
     meetings: list[Meeting]
 
 
-def calendar_bounds() -> tuple[dt.date, dt.date]:
+def calendar_bounds(*, municipality: Municipality | None = None) -> tuple[dt.date, dt.date]:
     """First and last month the calendar pages to: a year around the public meetings (so
     "next month" links end somewhere)."""
-    span = meetings_public().aggregate(first=Min("start"), last=Max("start"))
+    span = meetings_listed(municipality=municipality).aggregate(
+        first=Min("start"), last=Max("start")
+    )
     today = timezone.localdate()
     first = timezone.localdate(span["first"]) if span["first"] else today
     last = timezone.localdate(span["last"]) if span["last"] else today
@@ -477,12 +509,15 @@ def calendar_bounds() -> tuple[dt.date, dt.date]:
     return dt.date(first.year - 1, first.month, 1), dt.date(last.year + 1, last.month, 1)
 
 
-def calendar_weeks(year: int, month: int) -> list[list[CalendarDay]]:
+def calendar_weeks(
+    year: int, month: int, *, municipality: Municipality | None = None
+) -> list[list[CalendarDay]]:
     """The month as weeks Monday–Sunday, each day with its public meetings."""
     days = list(calendar.Calendar(firstweekday=0).itermonthdates(year, month))
     start = timezone.make_aware(dt.datetime.combine(days[0], dt.time()))
     end = timezone.make_aware(dt.datetime.combine(days[-1] + dt.timedelta(days=1), dt.time()))
-    meetings = meetings_on_calendar().filter(start__gte=start, start__lt=end).order_by("start")
+    meetings = meetings_calendar(municipality=municipality).filter(start__gte=start, start__lt=end)
+    meetings = meetings.select_related("organization__municipality").order_by("start")
     by_day: dict[dt.date, list[Meeting]] = {}
     for meeting in meetings:
         by_day.setdefault(timezone.localdate(meeting.start), []).append(meeting)

@@ -2,30 +2,31 @@
 items, cases with an open item, bodies and members."""
 
 from django.contrib.sitemaps import Sitemap
+from django.contrib.sitemaps.views import sitemap
 from django.urls import reverse
-
-from dagsorden.meetings.selectors import meetings_public
 
 from . import selectors
 
 
-class StaticSitemap(Sitemap):
+class ScopedSitemap(Sitemap):
+    """One municipality's things (or, on the national sitemap, everyone's)."""
+
+    def __init__(self, scope):
+        self.scope = scope
+        self.municipality = scope.municipality
+
+
+class StaticSitemap(ScopedSitemap):
     def items(self):
-        return [
-            "portal:home",
-            "portal:meeting_list",
-            "portal:body_list",
-            "portal:calendar",
-            "portal:search",
-        ]
+        return ["home", "meeting_list", "body_list", "calendar", "search"]
 
     def location(self, name):
-        return reverse(name)
+        return self.scope.canonical(name)
 
 
-class MeetingSitemap(Sitemap):
+class MeetingSitemap(ScopedSitemap):
     def items(self):
-        return meetings_public().order_by("pk")
+        return selectors.meetings_listed(municipality=self.municipality).order_by("pk")
 
     def lastmod(self, meeting):
         return meeting.modified
@@ -34,11 +35,11 @@ class MeetingSitemap(Sitemap):
         return reverse("portal:meeting_detail", args=[meeting.pk])
 
 
-class ItemSitemap(Sitemap):
+class ItemSitemap(ScopedSitemap):
     limit = 5000
 
     def items(self):
-        return selectors.items_open().order_by("pk")
+        return selectors.items_open_of(municipality=self.municipality).order_by("pk")
 
     def lastmod(self, item):
         return item.modified
@@ -47,25 +48,25 @@ class ItemSitemap(Sitemap):
         return reverse("portal:item_detail", args=[item.pk])
 
 
-class CaseSitemap(Sitemap):
+class CaseSitemap(ScopedSitemap):
     def items(self):
-        return selectors.cases_public().order_by("pk")
+        return selectors.cases_public(municipality=self.municipality).order_by("pk")
 
     def location(self, case):
         return reverse("portal:case_detail", args=[case.pk])
 
 
-class BodySitemap(Sitemap):
+class BodySitemap(ScopedSitemap):
     def items(self):
-        return selectors.bodies_public()
+        return selectors.bodies_public(municipality=self.municipality)
 
     def location(self, body):
         return reverse("portal:body_detail", args=[body.pk])
 
 
-class PersonSitemap(Sitemap):
+class PersonSitemap(ScopedSitemap):
     def items(self):
-        return selectors.persons_public().order_by("pk")
+        return selectors.persons_public(municipality=self.municipality).order_by("pk")
 
     def location(self, person):
         return reverse("portal:person_detail", args=[person.pk])
@@ -79,3 +80,9 @@ SITEMAPS = {
     "udvalg": BodySitemap,
     "personer": PersonSitemap,
 }
+
+
+def sitemap_view(request, **kwargs):
+    """The sitemap of the municipality the request is for (see tenancy.py)."""
+    sitemaps = {name: cls(request.portal) for name, cls in SITEMAPS.items()}
+    return sitemap(request, sitemaps=sitemaps, **kwargs)

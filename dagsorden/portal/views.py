@@ -8,7 +8,6 @@ from django.conf import settings
 from django.core.paginator import Paginator
 from django.http import FileResponse, Http404, HttpResponseRedirect
 from django.shortcuts import get_object_or_404, render
-from django.urls import reverse
 from django.utils import timezone
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
@@ -24,7 +23,6 @@ from dagsorden.meetings.selectors import (
     meeting_participants,
     meeting_public_get,
     meetings_on_calendar,
-    meetings_public,
 )
 from dagsorden.meetings.visibility import public_minutes
 from dagsorden.organisations.models import Municipality, Organization
@@ -33,31 +31,64 @@ from . import page_cache, selectors
 from .forms import SearchForm
 
 
+def _scoped(request, name: str, **kwargs) -> dict:
+    """Context every per-municipality page has: the canonical (slug) address, and
+    whether rows must name their municipality (the national lists)."""
+    municipality = request.portal.municipality
+    return {
+        "canonical": request.portal.canonical(name, **kwargs) if request.portal.many else "",
+        "show_municipality": municipality is None,
+    }
+
+
 def home(request):
+    municipality = request.portal.municipality
+    if municipality is None:
+        return national_home(request)
+    bodies = selectors.bodies_public(municipality=municipality)
     return render(
         request,
         "portal/home.html",
         {
-            "upcoming": selectors.upcoming_meetings(),
-            "decisions": selectors.latest_decisions(),
-            "bodies": [
-                b
-                for b in selectors.bodies_public(selectors.portal_municipality())
-                if b.has_public_meetings
-            ],
+            "upcoming": selectors.upcoming_meetings(municipality=municipality),
+            "decisions": selectors.latest_decisions(municipality=municipality),
+            "bodies": [b for b in bodies if b.has_public_meetings],
             "form": SearchForm(),
+            **_scoped(request, "home"),
+        },
+    )
+
+
+def national_home(request):
+    """The front page of an installation with several municipalities and none chosen:
+    each municipality's portal, the latest decisions of all, one search over all."""
+    return render(
+        request,
+        "portal/national.html",
+        {
+            "municipalities": selectors.municipalities_public(),
+            "decisions": selectors.latest_decisions(),
+            "upcoming": selectors.upcoming_meetings(),
+            "form": SearchForm(),
+            "show_municipality": True,
         },
     )
 
 
 def meeting_list(request):
+    municipality = request.portal.municipality
     now = timezone.now()
-    upcoming = meetings_on_calendar().filter(start__gte=now).order_by("start")[:20]
-    past = Paginator(meetings_public().filter(start__lt=now).order_by("-start"), 25)
+    upcoming = selectors.upcoming_meetings(20, municipality=municipality)
+    past = selectors.meetings_listed(municipality=municipality).filter(start__lt=now)
+    past = Paginator(past.select_related("organization__municipality").order_by("-start"), 25)
     return render(
         request,
         "portal/meeting_list.html",
-        {"upcoming": upcoming, "past": past.get_page(request.GET.get("side"))},
+        {
+            "upcoming": upcoming,
+            "past": past.get_page(request.GET.get("side")),
+            **_scoped(request, "meeting_list"),
+        },
     )
 
 
@@ -67,6 +98,7 @@ def meeting_detail(request, pk):
 
 def _meeting_detail(request, pk):
     meeting = meeting_public_get(pk)
+    request.portal.show(meeting.organization.municipality)
     items = list(meeting_items(meeting))
     for item in items:
         item.history_entries = item_history(item) if item.public else []
@@ -86,6 +118,7 @@ def _meeting_detail(request, pk):
 
 def item_detail(request, pk):
     item = selectors.item_public_get(pk)
+    request.portal.show(item.meeting.organization.municipality)
     if item.public:
         item = next(i for i in meeting_items(item.meeting) if i.pk == item.pk)
         item.history_entries = item_history(item)
@@ -104,6 +137,7 @@ def item_detail(request, pk):
 
 def case_detail(request, pk):
     case = selectors.case_public_get(pk)
+    request.portal.show(case.municipality)
     route = selectors.case_route(case)
     current = case.current_consultation()
     return render(
@@ -112,11 +146,14 @@ def case_detail(request, pk):
 
 
 def body_list(request):
-    return render(request, "portal/body_list.html", {"groups": selectors.bodies_by_municipality()})
+    groups = selectors.bodies_by_municipality(municipality=request.portal.municipality)
+    context = {"groups": groups, **_scoped(request, "body_list")}
+    return render(request, "portal/body_list.html", context)
 
 
 def body_detail(request, pk):
     body = selectors.body_public_get(pk)
+    request.portal.show(body.municipality)
     meetings = Paginator(selectors.body_meetings(body).order_by("-start"), 20)
     upcoming = (
         meetings_on_calendar()
@@ -137,6 +174,7 @@ def body_detail(request, pk):
 
 def person_detail(request, pk):
     person = selectors.person_public_get(pk)
+    request.portal.show(person.municipality)
     return render(
         request,
         "portal/person_detail.html",
@@ -155,10 +193,11 @@ def calendar_current(request):
 
 
 def calendar_month(request, year, month):
-    first_allowed, last_allowed = selectors.calendar_bounds()
+    municipality = request.portal.municipality
+    first_allowed, last_allowed = selectors.calendar_bounds(municipality=municipality)
     if not 1 <= month <= 12 or not first_allowed <= dt.date(year, month, 1) <= last_allowed:
         raise Http404
-    weeks = selectors.calendar_weeks(year, month)
+    weeks = selectors.calendar_weeks(year, month, municipality=municipality)
     first = dt.date(year, month, 1)
     previous = (first - dt.timedelta(days=1)).replace(day=1)
     following = (first + dt.timedelta(days=32)).replace(day=1)
@@ -172,16 +211,23 @@ def calendar_month(request, year, month):
             "meetings": meetings,
             "previous": previous if previous >= first_allowed else None,
             "next": following if following <= last_allowed else None,
+            **_scoped(request, "calendar_month", year=year, month=month),
         },
     )
 
 
 def search(request):
-    form = SearchForm(request.GET or None)
+    municipality = request.portal.municipality
+    form = SearchForm(request.GET or None, municipality=municipality)
     result = form.run() if form.is_valid() else None
-    context = {"form": form, "result": result, "query_string": request.GET.urlencode()}
+    context = {
+        "form": form,
+        "result": result,
+        "query_string": request.GET.urlencode(),
+        **_scoped(request, "search"),
+    }
     if result is not None:
-        context["facets"] = facet_groups(request.GET, result)
+        context["facets"] = facet_groups(request.GET, result, national=municipality is None)
         context["pages"] = _page_links(request.GET, result)
     # The page shows the form's errors; the status tells clients the request was wrong.
     status = 400 if form.is_bound and form.errors else 200
@@ -206,17 +252,26 @@ class FacetLink:
     active: bool
 
 
-FACET_PARAMS = {"organization": "udvalg", "year": "aar", "item_type": "type", "outcome": "resultat"}
+FACET_PARAMS = {
+    "municipality": "kommune",
+    "organization": "udvalg",
+    "year": "aar",
+    "item_type": "type",
+    "outcome": "resultat",
+}
 
 
-def facet_groups(params, result) -> list[tuple[str, list[FacetLink]]]:
-    """Each facet as links that add (or, when active, remove) its filter."""
+def facet_groups(params, result, *, national=False) -> list[tuple[str, list[FacetLink]]]:
+    """Each facet as links that add (or, when active, remove) its filter. The
+    municipality facet (when the search layer counts it) only on the national search."""
     labels = {
+        "municipality": dict(Municipality.objects.values_list("pk", "name")),
         "organization": dict(Organization.objects.values_list("pk", "name")),
         "item_type": dict(AgendaItem.Type.choices),
         "outcome": dict(Decision.Outcome.choices),
     }
     titles = {
+        "municipality": _("Kommune"),
         "organization": _("Udvalg"),
         "year": _("År"),
         "item_type": _("Sagstype"),
@@ -224,6 +279,8 @@ def facet_groups(params, result) -> list[tuple[str, list[FacetLink]]]:
     }
     groups = []
     for name, param in FACET_PARAMS.items():
+        if name == "municipality" and not national:
+            continue
         counts = result.facets.get(name, {})
         ordered = sorted(counts.items(), key=lambda kv: (-kv[0]) if name == "year" else -kv[1])
         links = []
@@ -260,6 +317,7 @@ def file_download(request, pk, name):
     )
     if not visible:
         raise Http404
+    request.portal.show(item.meeting.organization.municipality)  # its 404 page, if any
     try:
         stream = bilag.file.open("rb")
     except OSError:  # the row outlived its file: a missing page, not a server error
@@ -281,7 +339,7 @@ def language_switch(request):
     safe = url_has_allowed_host_and_scheme(
         back, allowed_hosts={request.get_host()}, require_https=request.is_secure()
     )
-    response = HttpResponseRedirect(back if safe else reverse("portal:home"))
+    response = HttpResponseRedirect(back if safe else request.portal.url("home"))
     language = request.GET.get("language", "")
     if language in dict(settings.LANGUAGES):
         response.set_cookie(

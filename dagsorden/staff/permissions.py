@@ -7,7 +7,7 @@ Every staff and member view asks one of these functions about the object it touc
 from django.utils import timezone
 
 from dagsorden.meetings.models import AgendaItem, Attendance, Meeting
-from dagsorden.organisations.models import Membership, Organization, Person
+from dagsorden.organisations.models import Membership, Municipality, Organization, Person
 
 from .models import Assignment
 
@@ -100,3 +100,13 @@ def can_sign(user, meeting: Meeting) -> bool:
         person is not None
         and meeting.attendances.filter(person=person, status=Attendance.Status.PRESENT).exists()
     )
+
+
+def own_municipality(user) -> Municipality | None:
+    """The one municipality whose bodies the user works on or sits in, if just one."""
+    assigned = Municipality.objects.filter(
+        organizations__assignments__user=user, organizations__assignments__deleted=False
+    )
+    seated = Municipality.objects.filter(persons__user=user)
+    found = list((assigned | seated).distinct()[:2])
+    return found[0] if len(found) == 1 else None

@@ -4,11 +4,13 @@ import datetime as dt
 from dataclasses import dataclass, field
 
 from django.db.models import Count, Q, QuerySet
+from django.http import Http404
 from django.utils import timezone
 
 from dagsorden.cases.models import Case, Consultation
 from dagsorden.meetings.models import AgendaItem, Attendance, Meeting
 from dagsorden.meetings.services import agenda_deadline
+from dagsorden.organisations.models import Organization
 
 from . import permissions
 
@@ -167,3 +169,22 @@ def jobs_visible_to(user) -> QuerySet:
     if permissions.is_admin(user):
         return jobs
     return jobs.filter(Q(organization__in=permissions.staff_bodies(user)) | Q(created_by=user))
+
+
+def body_get(municipality: str, slug: str) -> Organization:
+    """A body by its municipality's slug and its own: body slugs repeat across
+    municipalities (every one has its Økonomiudvalget)."""
+    body = (
+        Organization.objects.alive()
+        .select_related("municipality")
+        .filter(municipality__slug=municipality, slug=slug)
+        .first()
+    )
+    if body is None:
+        raise Http404
+    return body
+
+
+def body_args(body: Organization) -> list[str]:
+    """The URL arguments of a body's staff pages."""
+    return [body.municipality.slug, body.slug]

@@ -28,11 +28,25 @@ app_name = "staff"
 
 secretariat = [
     path("", planning.dashboard, name="dashboard"),
-    path("udvalg/<slug:slug>/", planning.body_planning, name="body_planning"),
-    path("udvalg/<slug:slug>/moedeplan/", meeting_plan.plan, name="meeting_plan"),
-    path("udvalg/<slug:slug>/skabelon/", body_template.body_template, name="body_template"),
-    path("udvalg/<slug:slug>/moedeplan/serie/", meeting_plan.plan_series, name="plan_series"),
-    path("udvalg/<slug:slug>/moedeplan/nyt/", meeting_plan.plan_add, name="plan_add"),
+    path("udvalg/<slug:municipality>/<slug:slug>/", planning.body_planning, name="body_planning"),
+    path(
+        "udvalg/<slug:municipality>/<slug:slug>/moedeplan/", meeting_plan.plan, name="meeting_plan"
+    ),
+    path(
+        "udvalg/<slug:municipality>/<slug:slug>/skabelon/",
+        body_template.body_template,
+        name="body_template",
+    ),
+    path(
+        "udvalg/<slug:municipality>/<slug:slug>/moedeplan/serie/",
+        meeting_plan.plan_series,
+        name="plan_series",
+    ),
+    path(
+        "udvalg/<slug:municipality>/<slug:slug>/moedeplan/nyt/",
+        meeting_plan.plan_add,
+        name="plan_add",
+    ),
     path("moeder/<id:pk>/flyt/", meeting_plan.plan_move, name="plan_move"),
     path("moeder/<id:pk>/aflys/", meeting_plan.plan_cancel, name="plan_cancel"),
     path("behandlinger/<id:pk>/planlaeg/", planning.consultation_plan, name="consultation_plan"),

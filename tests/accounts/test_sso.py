@@ -22,6 +22,7 @@ GROUP_ROLES = {
     "GG-Sekretariat-A": "secretary:a",
     "GG-Sagsbehandlere": ["case_officer:a,b"],
     "GG-Politikere": "member",
+    "GG-Andenby-Alle": "secretary:andenby/*",
 }
 BACKENDS = [
     "axes.backends.AxesStandaloneBackend",
@@ -128,6 +129,19 @@ def test_roles_follow_the_groups_at_the_next_login(client, world, provider):
     ]
     world["members"][1].refresh_from_db()
     assert world["members"][1].user is None  # no longer in the members' group
+
+
+def test_a_group_names_bodies_in_its_own_municipality_only(client, world, provider):
+    # Both municipalities of the world have a body with the slug "a": the bare name means
+    # the installation's own municipality, "andenby/*" every body of Andenby Kommune.
+    provider.claims = {**provider.claims, "groups": ["GG-Sekretariat-A", "GG-Andenby-Alle"]}
+    _callback(client, _to_provider(client, provider))
+    user = _logged_in_user(client)
+    alive = Assignment.objects.alive().filter(user=user).select_related("organization")
+    assert sorted((a.organization.municipality.slug, a.organization.slug) for a in alive) == [
+        ("andenby", "a"),
+        (world["body"].municipality.slug, "a"),
+    ]
 
 
 def test_an_existing_local_user_is_found_by_the_username_claim(client, world, provider):

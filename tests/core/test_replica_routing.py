@@ -55,6 +55,7 @@ def test_without_a_replica_everything_reads_from_the_primary(monkeypatch):
     "url",
     [
         reverse("portal:home"),
+        reverse("kommune:home", kwargs={"kommune": "eksempel"}),
         reverse("portal:search") + "?q=skole",
         reverse("portal:ical"),
         reverse("portal:body_rss", args=[1]),
@@ -67,7 +68,7 @@ def test_anonymous_public_reads_go_to_the_replica(with_replica, url):
 
 
 @pytest.mark.parametrize(
-    "url", ["/sekretariat/", "/medlem/", "/admin/", "/log-ind/", "/findes-ikke/"]
+    "url", ["/sekretariat/", "/medlem/", "/admin/", "/log-ind/", "/findes/ikke/her/"]
 )
 def test_staff_member_admin_and_unknown_pages_go_to_the_primary(with_replica, url):
     assert read_alias_for(factory.get(url)) == PRIMARY

@@ -25,6 +25,7 @@ pytestmark = pytest.mark.skipif(
 )
 
 DAGSORDEN = Path(sys.executable).with_name("dagsorden")
+DEMO_SLUG = "eksempel"
 # Our list → MST's model.
 KINDS = {
     "organization": "Organization",
@@ -162,7 +163,9 @@ def client_env(tmp_path):
 def test_meine_stadt_transparent_imports_and_updates_the_demo(served_demo, client_env, tmp_path):
     our_env, system = served_demo
     manage, env, work = client_env
-    [body] = get_json(system["body"])["data"]
+    # The demo holds two municipalities; the client harvests the first demo's Body.
+    bodies = get_json(system["body"])["data"]
+    [body] = [b for b in bodies if b["shortName"] == DEMO_SLUG]
 
     run(
         [manage, "import", body["id"], "--ags", "09999999", "--skip-body-extra", "--skip-files"],

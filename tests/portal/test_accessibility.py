@@ -9,9 +9,14 @@ import pytest
 from django.urls import reverse
 
 from dagsorden.cases.models import Case
+from dagsorden.demo.build import SLUG as DEMO_SLUG
+from dagsorden.demo.neighbour import SLUG as NEIGHBOUR_SLUG
+from dagsorden.demo.neighbour import neighbour_load
 from dagsorden.meetings.models import AgendaItem, Meeting
 from dagsorden.organisations.models import Organization, Person
 from tests.browser import browser_skip_reason, launch_chromium
+
+from .closed_world import NOW
 
 ROOT = Path(__file__).resolve().parents[2]
 AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
@@ -27,7 +32,9 @@ def _skip_reason() -> str | None:
 
 def page_urls() -> dict[str, str]:
     """One URL per public page type, picked from the demo municipality."""
-    meeting = Meeting.objects.filter(state=Meeting.State.MINUTES_APPROVED).order_by("-start")[0]
+    held = Meeting.objects.filter(state=Meeting.State.MINUTES_APPROVED).order_by("-start")
+    meeting = held.filter(organization__municipality__slug=DEMO_SLUG)[0]
+    neighbours = held.filter(organization__municipality__slug=NEIGHBOUR_SLUG)
     item = meeting.items.filter(
         public=True, decision__isnull=False, placement=AgendaItem.Placement.MAIN
     ).first()
@@ -36,7 +43,10 @@ def page_urls() -> dict[str, str]:
     person = Person.objects.filter(memberships__organization=body).first()
     day = meeting.start
     return {
-        "home": reverse("portal:home"),
+        "national": reverse("portal:home"),
+        "home": f"/{DEMO_SLUG}/",
+        "neighbour": f"/{NEIGHBOUR_SLUG}/",
+        "neighbour_meeting": reverse("portal:meeting_detail", args=[neighbours[0].pk]),
         "meetings": reverse("portal:meeting_list"),
         "meeting": reverse("portal:meeting_detail", args=[meeting.pk]),
         "item": reverse("portal:item_detail", args=[item.pk]),
@@ -60,6 +70,7 @@ def test_every_page_type_has_no_axe_violations(live_server, demo_portal):
     axe_source = AXE.read_text()
     # Read the database before Playwright starts its event loop (Django refuses ORM calls
     # from a thread with a running loop).
+    neighbour_load(now=NOW)  # a second municipality: national front page, its own colour
     urls = page_urls()
     failures = {}
     with sync_playwright() as playwright:

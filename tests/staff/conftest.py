@@ -1,5 +1,6 @@
 """A world for the staff and member pages: body A (own) and body B (other), each with a
-secretary, and users for every role."""
+secretary, a second municipality whose body has A's slug (with its own secretary and
+member: "elsewhere"), and users for every role."""
 
 import pytest
 from django.contrib.auth import get_user_model
@@ -32,6 +33,8 @@ ROLES = [
     "case_officer_own",
     "secretary_own",
     "secretary_other",
+    "secretary_elsewhere",
+    "member_elsewhere",
     "admin",
 ]
 
@@ -70,6 +73,15 @@ def world(db):
     for role, person in [("member_own", members_a[0]), ("member_other", members_b[0])]:
         person.user = users[role]
         person.save()
+    elsewhere = MunicipalityFactory(name="Andenby Kommune", slug="andenby")
+    body_elsewhere, members_elsewhere = committee_with_members(
+        municipality=elsewhere, count=2, slug="a"
+    )
+    Assignment.objects.create(
+        user=users["secretary_elsewhere"], role="secretary", organization=body_elsewhere
+    )
+    members_elsewhere[0].user = users["member_elsewhere"]
+    members_elsewhere[0].save()
 
     case = case_create(
         municipality=municipality,
@@ -114,4 +126,5 @@ def world(db):
         "bilag": bilag,
         "members": members_a,
         "spare": spare,
+        "body_elsewhere": body_elsewhere,
     }

@@ -27,5 +27,7 @@ def test_hostile_staff_parameters_never_give_a_server_error(client, world, role,
 
 def test_a_year_outside_any_plan_shows_this_years_plan(client, world):
     client.force_login(world["users"]["secretary_own"])
-    response = client.get(reverse("staff:meeting_plan", args=["a"]) + "?aar=99999")
+    response = client.get(
+        reverse("staff:meeting_plan", args=[world["body"].municipality.slug, "a"]) + "?aar=99999"
+    )
     assert response.status_code == 200

@@ -21,13 +21,15 @@ def secretary(client, world):
 
 
 def _plan(client, body, year=2027):
-    return client.get(reverse("staff:meeting_plan", args=[body.slug]) + f"?aar={year}")
+    return client.get(
+        reverse("staff:meeting_plan", args=[body.municipality.slug, body.slug]) + f"?aar={year}"
+    )
 
 
 def test_a_series_is_planned_without_the_admin(secretary, world):
     body = world["body"]
     response = secretary.post(
-        reverse("staff:plan_series", args=[body.slug]),
+        reverse("staff:plan_series", args=[body.municipality.slug, body.slug]),
         {
             "first_day": "2027-01-12",
             "last_day": "2027-03-31",
@@ -50,7 +52,7 @@ def test_a_series_is_planned_without_the_admin(secretary, world):
 
 def test_a_series_ending_before_it_starts_is_refused_with_its_reason(secretary, world):
     response = secretary.post(
-        reverse("staff:plan_series", args=[world["body"].slug]),
+        reverse("staff:plan_series", args=[world["body"].municipality.slug, world["body"].slug]),
         {"first_day": "2027-03-01", "last_day": "2027-01-01", "every_weeks": "2", "at": "16:00"},
         follow=True,
     )
@@ -62,7 +64,7 @@ def test_cancel_and_move_from_the_plan(secretary, world):
     body = world["body"]
     for day in ("2027-02-09", "2027-03-09"):
         secretary.post(
-            reverse("staff:plan_add", args=[body.slug]),
+            reverse("staff:plan_add", args=[body.municipality.slug, body.slug]),
             {"one-day": day, "one-at": "16:00"},
             follow=True,
         )
@@ -154,7 +156,7 @@ def test_a_secretary_gives_the_body_its_own_template(client, world):
     ]
     body.municipality.save()
     client.force_login(world["users"]["secretary_own"])
-    url = reverse("staff:body_template", args=[body.slug])
+    url = reverse("staff:body_template", args=[body.municipality.slug, body.slug])
     page = client.get(url).content.decode()
     assert "Kort og klart." in page and "bruger kommunens skabelon" in page
     form = {
@@ -182,7 +184,7 @@ def test_a_secretary_gives_the_body_its_own_template(client, world):
 
 def test_a_case_officer_reads_the_template_but_cannot_save_it(client, world):
     client.force_login(world["users"]["case_officer_own"])
-    url = reverse("staff:body_template", args=[world["body"].slug])
+    url = reverse("staff:body_template", args=[world["body"].municipality.slug, world["body"].slug])
     assert "Gem skabelonen" not in client.get(url).content.decode()
     response = client.post(url, {"sections-TOTAL_FORMS": "0", "sections-INITIAL_FORMS": "0"})
     assert response.status_code == 403

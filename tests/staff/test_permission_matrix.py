@@ -12,10 +12,12 @@ from dagsorden.staff import urls as staff_urls
 
 from .conftest import ROLES
 
-STAFF = {"case_officer_own", "secretary_own", "secretary_other", "admin"}
+# "elsewhere": a secretary and a member in another municipality, whose body even has
+# the same slug as body A. Administrators (superusers) are per installation.
+STAFF = {"case_officer_own", "secretary_own", "secretary_other", "secretary_elsewhere", "admin"}
 WORKS_ON_OWN = {"case_officer_own", "secretary_own", "admin"}
 SECRETARY_OWN = {"secretary_own", "admin"}
-MEMBERS = {"member_own", "member_other"}
+MEMBERS = {"member_own", "member_other", "member_elsewhere"}
 
 # name: (method, object key for <pk> / <slug>, roles allowed, status when allowed)
 EXPECTED = {
@@ -103,7 +105,10 @@ def _url(name, key, world):
     if key is None:
         return reverse(f"staff:{name}")
     target = _failed_job(world) if key == "failed_job" else world[key]
-    kwargs = {"slug": target.slug} if key == "body" else {"pk": target.pk}
+    if key == "body":
+        kwargs = {"municipality": target.municipality.slug, "slug": target.slug}
+    else:
+        kwargs = {"pk": target.pk}
     if key == "closed_bilag":
         kwargs["name"] = target.file_name
     return reverse(f"staff:{name}", kwargs=kwargs)

@@ -28,6 +28,8 @@ from tests.factories import (
     local,
 )
 
+# Staff body pages are addressed by municipality and body; MunicipalityFactory's slug.
+MUNICIPALITY = "proevested"
 PASSWORD = "aarshjul-adgangskode"
 SHOTS = Path(__file__).resolve().parents[2] / "docs" / "screenshots"
 TEMPLATE = [
@@ -132,7 +134,7 @@ def _logout(page):
 
 
 def _plan_series(page, base, slug, first, last, at):
-    page.goto(f"{base}/sekretariat/udvalg/{slug}/moedeplan/?aar=2027")
+    page.goto(f"{base}/sekretariat/udvalg/{MUNICIPALITY}/{slug}/moedeplan/?aar=2027")
     page.fill("#id_first_day", first)
     page.fill("#id_last_day", last)
     page.fill("#id_every_weeks", "4")
@@ -365,7 +367,7 @@ def _edit_carried_item(page, base, body_name, economy):
 
 
 def _cancel_and_move(page, base):
-    page.goto(f"{base}/sekretariat/udvalg/tmu/moedeplan/?aar=2027")
+    page.goto(f"{base}/sekretariat/udvalg/{MUNICIPALITY}/tmu/moedeplan/?aar=2027")
     february = _meeting("tmu", dt.date(2027, 2, 16))
     row = page.locator(f"#moede-{february.pk}")
     row.locator("summary:has-text('Aflys')").click()

@@ -17,6 +17,7 @@ def staff_required(view):
     def wrapper(request, *args, **kwargs):
         if not permissions.is_staff_user(request.user):
             raise PermissionDenied
+        _show_own_municipality(request)
         return view(request, *args, **kwargs)
 
     return wrapper
@@ -28,9 +29,21 @@ def member_required(view):
     def wrapper(request, *args, **kwargs):
         if permissions.person_of(request.user) is None:
             raise PermissionDenied
+        _show_own_municipality(request)
         return view(request, *args, **kwargs)
 
     return wrapper
+
+
+def _show_own_municipality(request) -> None:
+    """The header names the municipality the user works in (with several in the
+    installation and none at `/`, the portal's own choice is national)."""
+    scope = getattr(request, "portal", None)
+    if scope is None or scope.municipality is not None:
+        return
+    municipality = permissions.own_municipality(request.user)
+    if municipality is not None:
+        scope.show(municipality)
 
 
 def require(allowed: bool, reason: str = "") -> None:

@@ -3,7 +3,7 @@ sections. It starts from what the body uses now (its own or the municipality's).
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
 from dagsorden.organisations.item_template import SectionSpec, item_template_for
@@ -12,12 +12,13 @@ from dagsorden.organisations.services import organization_set_item_template
 
 from .. import permissions
 from ..plan_forms import TemplateFormSet
+from ..selectors import body_args, body_get
 from ._helpers import report_errors, require, staff_required
 
 
 @staff_required
-def body_template(request, slug):
-    body = get_object_or_404(Organization.objects.alive(), slug=slug)
+def body_template(request, municipality, slug):
+    body = body_get(municipality, slug)
     require(permissions.works_on(request.user, body))
     can_edit = permissions.is_secretary(request.user, body)
     initial = [vars(spec) for spec in item_template_for(body)]
@@ -25,7 +26,7 @@ def body_template(request, slug):
     if request.method == "POST":
         require(can_edit)
         if _save(request, body, formset):
-            return redirect("staff:body_template", slug=body.slug)
+            return redirect("staff:body_template", *body_args(body))
     return render(
         request,
         "staff/body_template.html",

@@ -24,11 +24,12 @@ from dagsorden.organisations.models import Location, Organization
 
 from .. import permissions
 from ..plan_forms import CancelForm, MoveForm, OneMeetingForm, SeriesForm
+from ..selectors import body_args, body_get
 from ._helpers import report_errors, require, staff_required
 
 
-def _body_for(request, slug) -> Organization:
-    body = get_object_or_404(Organization.objects.alive(), slug=slug)
+def _body_for(request, municipality, slug) -> Organization:
+    body = body_get(municipality, slug)
     require(permissions.works_on(request.user, body))
     return body
 
@@ -48,7 +49,7 @@ def _year(request) -> int:
 
 
 def _plan_url(body: Organization, year: int) -> str:
-    return reverse("staff:meeting_plan", args=[body.slug]) + f"?aar={year}"
+    return reverse("staff:meeting_plan", args=body_args(body)) + f"?aar={year}"
 
 
 def _report_form_errors(request, form) -> None:
@@ -59,8 +60,8 @@ def _report_form_errors(request, form) -> None:
 
 
 @staff_required
-def plan(request, slug):
-    body = _body_for(request, slug)
+def plan(request, municipality, slug):
+    body = _body_for(request, municipality, slug)
     year = _year(request)
     locations = _locations(body)
     meetings = list(meeting_plan(body, year))
@@ -110,8 +111,8 @@ def _plan_days(request, body: Organization, days: list, at, location) -> None:
 
 @staff_required
 @require_POST
-def plan_series(request, slug):
-    body = _body_for(request, slug)
+def plan_series(request, municipality, slug):
+    body = _body_for(request, municipality, slug)
     require(permissions.is_secretary(request.user, body))
     form = SeriesForm(request.POST, locations=_locations(body))
     if form.is_valid():
@@ -124,8 +125,8 @@ def plan_series(request, slug):
 
 @staff_required
 @require_POST
-def plan_add(request, slug):
-    body = _body_for(request, slug)
+def plan_add(request, municipality, slug):
+    body = _body_for(request, municipality, slug)
     require(permissions.is_secretary(request.user, body))
     form = OneMeetingForm(request.POST, prefix="one", locations=_locations(body))
     if form.is_valid():

@@ -15,7 +15,7 @@ from dagsorden.meetings.models import Meeting
 from dagsorden.organisations.models import Organization
 
 from .. import permissions
-from ..selectors import desk_for, jobs_visible_to
+from ..selectors import body_args, body_get, desk_for, jobs_visible_to
 from ._helpers import require, staff_required
 
 
@@ -43,8 +43,8 @@ def _coming_meetings(body: Organization):
 
 
 @staff_required
-def body_planning(request, slug):
-    body = get_object_or_404(Organization.objects.alive(), slug=slug)
+def body_planning(request, municipality, slug):
+    body = body_get(municipality, slug)
     require(permissions.works_on(request.user, body))
     pipeline = (
         Consultation.objects.alive()
@@ -74,7 +74,7 @@ def consultation_plan(request, pk):
         pk=request.POST.get("meeting") or None, organization=consultation.organization
     ).first()
     consultation_plan_meeting(consultation=consultation, meeting=meeting, by=request.user)
-    return redirect("staff:body_planning", slug=consultation.organization.slug)
+    return redirect("staff:body_planning", *body_args(consultation.organization))
 
 
 @login_required

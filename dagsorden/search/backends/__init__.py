@@ -15,7 +15,8 @@ class MatchSql:
     """FROM and WHERE fragments that select the matching entries, and the ORDER BY.
     `rank_sql` (smaller is better) is set for text matches; `title_where_sql` (with
     `title_params` after `params`) narrows them to those with a query word in the title,
-    the cheap pre-filter for ranking common words."""
+    the cheap pre-filter for ranking common words. Without a probe, `where_sql` must
+    name the entry as `e.` only (it is re-aliased for correlated tests)."""
 
     from_sql: str
     where_sql: str
@@ -24,6 +25,18 @@ class MatchSql:
     rank_sql: str = ""
     title_where_sql: str = ""
     title_params: list = field(default_factory=list)
+    # The item id as the match structure sees it: a range on it is a seek in the index
+    # (FTS5's rowid), which is how the bounded path samples id windows.
+    id_sql: str = "e.item_id"
+    # `probe_sql.format(alias=…)` tests whether one entry row matches (with
+    # `probe_params`): for walking the entries newest first and stopping at a page.
+    probe_sql: str = ""
+    probe_params: list = field(default_factory=list)
+
+    def probe(self, alias: str) -> tuple[str, list]:
+        if not self.probe_sql:
+            return self.where_sql.replace("e.", f"{alias}."), list(self.params)
+        return self.probe_sql.format(alias=alias), list(self.probe_params)
 
 
 def current_backend():

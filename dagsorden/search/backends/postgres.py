@@ -38,4 +38,6 @@ def match(query: ParsedQuery) -> MatchSql:
         rank_sql="-ts_rank(e.document, query.q, 1)",
         # Served by the title's own GIN index (migration 0003), without reading documents.
         title_where_sql=f"{TITLE_VECTOR} @@ query.tq",
+        probe_sql="{alias}.document @@ (" + every + ")",
+        probe_params=list(params),
     )

@@ -1,0 +1,206 @@
+"""Search whose cost does not grow with the number of matches.
+
+A query that matches more than `SEARCH_EXACT_LIMIT` entries (found by counting at most
+one more than that) is answered without touching every match:
+
+- the total and the facet counts are estimated from a sample: the matches inside a few
+  narrow windows of item ids spread over the whole archive. A range on the item id is a
+  seek in both match structures (FTS5's rowid, the primary key next to PostgreSQL's
+  GIN index), so the sample costs what its size costs. The result says it is an
+  estimate, and the page says "ca.";
+- the page is ranked among a bounded candidate set: the newest
+  `SEARCH_RANK_CANDIDATES` matches with a query word in the title (both backends weight
+  a title word far above the text, so these lead a full ranking too), then the other
+  matches newest first, found by walking the entries by date and testing each one
+  against the index until the page is full;
+- paging stops after `SEARCH_ESTIMATED_PAGES` pages: beyond that a reader narrows the
+  search with a facet or a date.
+
+Below the limit everything stays exact (see `facade._run`)."""
+
+from collections import Counter
+from dataclasses import dataclass
+
+from django.conf import settings
+from django.db import connection
+
+from .backends import MatchSql
+
+# One row per case: a case treated in four bodies is one hit, shown by its best match.
+# Items without a case are their own group (negative ids never meet a case id).
+CASE_GROUP = "COALESCE(e.case_id, -e.item_id)"
+FACETS = ("organization", "municipality", "year", "item_type", "outcome")
+# The sample is this many narrow windows spread evenly over the item ids.
+WINDOWS = 16
+# Below this many sampled matches the estimate is too rough: the sample grows.
+MIN_SAMPLE_HITS = 200
+
+
+def exact_limit() -> int:
+    return getattr(settings, "SEARCH_EXACT_LIMIT", 5000)
+
+
+def rank_candidates() -> int:
+    return getattr(settings, "SEARCH_RANK_CANDIDATES", 1000)
+
+
+def estimated_pages() -> int:
+    return getattr(settings, "SEARCH_ESTIMATED_PAGES", 25)
+
+
+def _sample_rows() -> int:
+    return getattr(settings, "SEARCH_SAMPLE_ROWS", 4000)
+
+
+def count_upto(match: MatchSql, where: str, params: list, limit: int) -> int:
+    """The number of matches, counted no further than `limit`."""
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"SELECT COUNT(*) FROM (SELECT 1 FROM {match.from_sql} WHERE {where} LIMIT %s) m",
+            [*params, limit],
+        )
+        return cursor.fetchone()[0]
+
+
+@dataclass
+class Estimate:
+    total: int
+    facets: dict[str, Counter]
+
+
+def estimate(match: MatchSql, where: str, params: list, *, at_least: int) -> Estimate:
+    """Total (in hits: cases and items without a case) and facet counts, scaled up from
+    the matches in the sample windows, rounded to two significant digits."""
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT MIN(item_id), MAX(item_id) FROM search_searchentry")
+        low, high = cursor.fetchone()
+    span = (high or 0) - (low or 0) + 1
+    share = min(1.0, _sample_rows() / span)
+    while True:
+        windows = _windows(low or 0, span, share)
+        rows = _sample(match, where, params, windows)
+        if len(rows) >= MIN_SAMPLE_HITS or share >= 1.0:
+            break
+        share = min(1.0, share * 8)
+    scale = span / sum(last - first + 1 for first, last in windows)
+    facets = {name: Counter() for name in FACETS}
+    for *values, _group in rows:
+        for name, value in zip(FACETS, values, strict=True):
+            if value not in ("", None):
+                facets[name][value] += 1
+    for counter in facets.values():
+        for value, count in counter.items():
+            counter[value] = round_estimate(count * scale)
+    groups = len({row[-1] for row in rows})
+    return Estimate(total=max(at_least, round_estimate(groups * scale)), facets=facets)
+
+
+def round_estimate(value: float) -> int:
+    """Two significant digits: an estimate should not look more precise than it is."""
+    value = int(round(value))
+    if value < 100:
+        return value
+    return int(round(value, 2 - len(str(value))))
+
+
+def _windows(low: int, span: int, share: float) -> list[tuple[int, int]]:
+    if share >= 1.0:
+        return [(low, low + span - 1)]
+    width = max(1, int(span * share / WINDOWS))
+    step = span / WINDOWS
+    return [
+        (low + int(step * k + (step - width) / 2), low + int(step * k + (step - width) / 2) + width - 1)
+        for k in range(WINDOWS)
+    ]
+
+
+def _sample(match, where, params, windows) -> list[tuple]:
+    branch = (
+        "SELECT e.organization_id, e.municipality_id, e.year, e.item_type, e.outcome, "
+        f"{CASE_GROUP} FROM {match.from_sql} WHERE {where} AND {match.id_sql} BETWEEN %s AND %s"
+    )
+    sql = " UNION ALL ".join([branch] * len(windows))
+    all_params = [value for window in windows for value in (*params, *window)]
+    with connection.cursor() as cursor:
+        cursor.execute(sql, all_params)
+        return cursor.fetchall()
+
+
+def one_per_case(from_sql: str, where: str, score_sql: str = "0", *, candidates=None) -> str:
+    """SELECT item_id, start, score, case_group of each case's best match (lowest score,
+    newest). The score is computed in its own subquery (FTS5's bm25() may not stand in
+    a window); with `candidates` (an ORDER BY … LIMIT clause) only those are scored."""
+    scored = (
+        f"SELECT e.item_id AS item_id, e.start AS start, {score_sql} AS score, "
+        f"{CASE_GROUP} AS case_group FROM {from_sql} WHERE {where}{candidates or ''}"
+    )
+    return (
+        "SELECT item_id, start, score, case_group FROM (SELECT item_id, start, score, "
+        "case_group, ROW_NUMBER() OVER (PARTITION BY case_group ORDER BY score, "
+        f"start DESC, item_id) AS n FROM ({scored}) scored) grouped WHERE n = 1"
+    )
+
+
+def title_candidates(match: MatchSql, where: str, params: list) -> list[tuple[int, int]]:
+    """(item id, case group) of the newest title matches, ranked, one per case."""
+    limit = f" ORDER BY {match.id_sql} DESC LIMIT {int(rank_candidates())}"
+    sql = one_per_case(
+        match.from_sql, f"{where} AND {match.title_where_sql}", match.rank_sql, candidates=limit
+    )
+    with connection.cursor() as cursor:
+        cursor.execute(
+            sql + " ORDER BY score, start DESC, item_id", [*params, *match.title_params]
+        )
+        return [(row[0], row[3]) for row in cursor.fetchall()]
+
+
+def newest_first(
+    match: MatchSql, filters, *, exclude_groups, limit: int, offset: int
+) -> list[int]:
+    """Matches newest first, one per case (its newest matching item), leaving out the
+    case groups already shown. Walks the entries by date and tests each against the
+    index, so a page of a common word stops after a page's worth of matches.
+    `filters(alias)` gives the request's filter SQL and params for an entry alias."""
+    probe, probe_params = match.probe("e")
+    filter_sql, filter_params = filters("e")
+    later, later_params = match.probe("e2")
+    later_filter_sql, later_filter_params = filters("e2")
+    excluded = ""
+    if exclude_groups:
+        excluded = f" AND {CASE_GROUP} NOT IN (" + ", ".join(["%s"] * len(exclude_groups)) + ")"
+    sql = (
+        f"SELECT e.item_id FROM search_searchentry e WHERE {probe}{filter_sql}{excluded} "
+        "AND (e.case_id IS NULL OR NOT EXISTS (SELECT 1 FROM search_searchentry e2 "
+        "WHERE e2.case_id = e.case_id AND (e2.start > e.start OR "
+        f"(e2.start = e.start AND e2.item_id < e.item_id)) AND {later}{later_filter_sql})) "
+        "ORDER BY e.start DESC, e.item_id LIMIT %s OFFSET %s"
+    )
+    params = [
+        *probe_params,
+        *filter_params,
+        *exclude_groups,
+        *later_params,
+        *later_filter_params,
+        limit,
+        offset,
+    ]
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        return [row[0] for row in cursor.fetchall()]
+
+
+def ranked_page(match, where, params, filters, *, offset: int, size: int) -> list[int]:
+    """The page out of: the ranked title candidates, then the other matches newest
+    first."""
+    titled = title_candidates(match, where, params) if match.title_where_sql else []
+    page = [item_id for item_id, _group in titled[offset : offset + size]]
+    if len(page) == size:
+        return page
+    rest = newest_first(
+        match,
+        filters,
+        exclude_groups=[group for _item_id, group in titled],
+        limit=size - len(page),
+        offset=max(0, offset - len(titled)),
+    )
+    return page + rest

@@ -34,6 +34,8 @@ FACETS = ("organization", "municipality", "year", "item_type", "outcome")
 WINDOWS = 16
 # Below this many sampled matches the estimate is too rough: the sample grows.
 MIN_SAMPLE_HITS = 200
+# … by eight times, at most twice: a rough estimate beats an unbounded sample.
+SAMPLE_ATTEMPTS = 3
 
 
 def exact_limit() -> int:
@@ -49,7 +51,12 @@ def estimated_pages() -> int:
 
 
 def _sample_rows() -> int:
-    return getattr(settings, "SEARCH_SAMPLE_ROWS", 4000)
+    return getattr(settings, "SEARCH_SAMPLE_ROWS", 2000)
+
+
+FACET_COLUMNS = (
+    "e.organization_id, e.municipality_id, e.year, e.item_type, e.outcome, " + CASE_GROUP
+)
 
 
 def count_upto(match: MatchSql, where: str, params: list, limit: int) -> int:
@@ -62,6 +69,30 @@ def count_upto(match: MatchSql, where: str, params: list, limit: int) -> int:
         return cursor.fetchone()[0]
 
 
+def facet_rows(match: MatchSql, where: str, params: list) -> list[tuple]:
+    """The facet values and case group of every match (for a count known to be small)."""
+    with connection.cursor() as cursor:
+        cursor.execute(f"SELECT {FACET_COLUMNS} FROM {match.from_sql} WHERE {where}", params)
+        return cursor.fetchall()
+
+
+def count_facets(rows: list[tuple], scale: float = 1.0) -> tuple[dict[str, Counter], int]:
+    """Facet counts and the total in hits (distinct case groups) of `rows`, each count
+    multiplied by `scale` (for a sample; scaled counts are rounded)."""
+    columns = list(zip(*rows)) or [()] * (len(FACETS) + 1)
+    facets = {name: Counter(column) for name, column in zip(FACETS, columns, strict=False)}
+    for counter in facets.values():
+        counter.pop("", None)
+        counter.pop(None, None)
+    total = len(set(columns[-1]))
+    if scale == 1.0:
+        return facets, total
+    for counter in facets.values():
+        for value, count in counter.items():
+            counter[value] = round_estimate(count * scale)
+    return facets, round_estimate(total * scale)
+
+
 @dataclass
 class Estimate:
     total: int
@@ -72,27 +103,24 @@ def estimate(match: MatchSql, where: str, params: list, *, at_least: int) -> Est
     """Total (in hits: cases and items without a case) and facet counts, scaled up from
     the matches in the sample windows, rounded to two significant digits."""
     with connection.cursor() as cursor:
-        cursor.execute("SELECT MIN(item_id), MAX(item_id) FROM search_searchentry")
+        # Two subqueries: each is one step in the primary key (a single MIN, MAX pair
+        # would make SQLite scan the table).
+        cursor.execute(
+            "SELECT (SELECT MIN(item_id) FROM search_searchentry), "
+            "(SELECT MAX(item_id) FROM search_searchentry)"
+        )
         low, high = cursor.fetchone()
     span = (high or 0) - (low or 0) + 1
     share = min(1.0, _sample_rows() / span)
-    while True:
+    for _attempt in range(SAMPLE_ATTEMPTS):
         windows = _windows(low or 0, span, share)
         rows = _sample(match, where, params, windows)
         if len(rows) >= MIN_SAMPLE_HITS or share >= 1.0:
             break
         share = min(1.0, share * 8)
     scale = span / sum(last - first + 1 for first, last in windows)
-    facets = {name: Counter() for name in FACETS}
-    for *values, _group in rows:
-        for name, value in zip(FACETS, values, strict=True):
-            if value not in ("", None):
-                facets[name][value] += 1
-    for counter in facets.values():
-        for value, count in counter.items():
-            counter[value] = round_estimate(count * scale)
-    groups = len({row[-1] for row in rows})
-    return Estimate(total=max(at_least, round_estimate(groups * scale)), facets=facets)
+    facets, total = count_facets(rows, scale)
+    return Estimate(total=max(at_least, total), facets=facets)
 
 
 def round_estimate(value: float) -> int:
@@ -116,8 +144,8 @@ def _windows(low: int, span: int, share: float) -> list[tuple[int, int]]:
 
 def _sample(match, where, params, windows) -> list[tuple]:
     branch = (
-        "SELECT e.organization_id, e.municipality_id, e.year, e.item_type, e.outcome, "
-        f"{CASE_GROUP} FROM {match.from_sql} WHERE {where} AND {match.id_sql} BETWEEN %s AND %s"
+        f"SELECT {FACET_COLUMNS} FROM {match.from_sql} "
+        f"WHERE {where} AND {match.id_sql} BETWEEN %s AND %s"
     )
     sql = " UNION ALL ".join([branch] * len(windows))
     all_params = [value for window in windows for value in (*params, *window)]
@@ -141,15 +169,22 @@ def one_per_case(from_sql: str, where: str, score_sql: str = "0", *, candidates=
     )
 
 
-def title_candidates(match: MatchSql, where: str, params: list) -> list[tuple[int, int]]:
+def title_candidates(match: MatchSql, filters) -> list[tuple[int, int]]:
     """(item id, case group) of the newest title matches, ranked, one per case."""
-    limit = f" ORDER BY {match.id_sql} DESC LIMIT {int(rank_candidates())}"
+    filter_sql, filter_params = filters("e")
+    # One word or phrase: a title match is a match. More: each candidate is tested
+    # against the main index, a seek each, so fewer are taken.
+    count = rank_candidates() if match.terms == 1 else rank_candidates() // 10
+    limit = f" ORDER BY {match.title_id_sql} DESC LIMIT {int(count)}"
     sql = one_per_case(
-        match.from_sql, f"{where} AND {match.title_where_sql}", match.rank_sql, candidates=limit
+        match.title_from_sql,
+        f"{match.title_where_sql}{filter_sql}",
+        match.title_rank_sql,
+        candidates=limit,
     )
     with connection.cursor() as cursor:
         cursor.execute(
-            sql + " ORDER BY score, start DESC, item_id", [*params, *match.title_params]
+            sql + " ORDER BY score, start DESC, item_id", [*match.title_params, *filter_params]
         )
         return [(row[0], row[3]) for row in cursor.fetchall()]
 
@@ -189,10 +224,10 @@ def newest_first(
         return [row[0] for row in cursor.fetchall()]
 
 
-def ranked_page(match, where, params, filters, *, offset: int, size: int) -> list[int]:
+def ranked_page(match, filters, *, offset: int, size: int) -> list[int]:
     """The page out of: the ranked title candidates, then the other matches newest
     first."""
-    titled = title_candidates(match, where, params) if match.title_where_sql else []
+    titled = title_candidates(match, filters) if match.title_where_sql else []
     page = [item_id for item_id, _group in titled[offset : offset + size]]
     if len(page) == size:
         return page

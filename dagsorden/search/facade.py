@@ -182,7 +182,7 @@ def _run(request: SearchRequest, match: MatchSql, parsed: ParsedQuery) -> Search
     if bounded.count_upto(match, where, params, limit + 1) > limit:
         return _run_estimated(request, match, where, params, parsed)
     offset = (max(1, request.page) - 1) * request.page_size
-    facets, total = _facets(match.from_sql, where, params)
+    facets, total = bounded.count_facets(bounded.facet_rows(match, where, params))
     if match.rank_sql:
         item_ids = _ranked_page(request, match, where, params, offset, total)
     else:
@@ -209,12 +209,7 @@ def _ranked_page(request, match, where, params, offset, total) -> list[int]:
             [*params, request.page_size, offset],
         )
     return bounded.ranked_page(
-        match,
-        where,
-        params,
-        lambda alias: _filters(request, alias),
-        offset=offset,
-        size=request.page_size,
+        match, lambda alias: _filters(request, alias), offset=offset, size=request.page_size
     )
 
 
@@ -226,9 +221,7 @@ def _run_estimated(request, match, where, params, parsed) -> SearchResult:
     offset = (page - 1) * request.page_size
     filters = lambda alias: _filters(request, alias)  # noqa: E731 - a two-use closure
     if match.rank_sql:
-        item_ids = bounded.ranked_page(
-            match, where, params, filters, offset=offset, size=request.page_size
-        )
+        item_ids = bounded.ranked_page(match, filters, offset=offset, size=request.page_size)
     else:
         item_ids = bounded.newest_first(
             match, filters, exclude_groups=[], limit=request.page_size, offset=offset
@@ -246,28 +239,6 @@ def _select_ids(sql: str, params: list) -> list[int]:
     with connection.cursor() as cursor:
         cursor.execute(sql, params)
         return [row[0] for row in cursor.fetchall()]
-
-
-def _facets(from_sql: str, where: str, params: list) -> tuple[dict[str, Counter], int]:
-    """Counts of matching items per body, municipality, year, item type and outcome in
-    one grouped pass, and the total in hits (cases, and items without a case)."""
-    with connection.cursor() as cursor:
-        cursor.execute(
-            "SELECT e.organization_id, e.municipality_id, e.year, e.item_type, e.outcome, "
-            f"COUNT(*) FROM {from_sql} WHERE {where} GROUP BY 1, 2, 3, 4, 5",
-            params,
-        )
-        rows = cursor.fetchall()
-        cursor.execute(
-            f"SELECT COUNT(DISTINCT {bounded.CASE_GROUP}) FROM {from_sql} WHERE {where}", params
-        )
-        total = cursor.fetchone()[0]
-    facets = {name: Counter() for name in FACETS}
-    for *values, count in rows:
-        for name, value in zip(FACETS, values, strict=True):
-            if value not in ("", None):
-                facets[name][value] += count
-    return facets, total
 
 
 def _hits(item_ids: list[int], parsed: ParsedQuery) -> list[Hit]:

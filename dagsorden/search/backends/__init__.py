@@ -13,9 +13,7 @@ from django.db import connection
 @dataclass
 class MatchSql:
     """FROM and WHERE fragments that select the matching entries, and the ORDER BY.
-    `rank_sql` (smaller is better) is set for text matches; `title_where_sql` (with
-    `title_params` after `params`) narrows them to those with a query word in the title,
-    the cheap pre-filter for ranking common words. Without a probe, `where_sql` must
+    `rank_sql` (smaller is better) is set for text matches. Without a probe, `where_sql` must
     name the entry as `e.` only (it is re-aliased for correlated tests)."""
 
     from_sql: str
@@ -23,8 +21,16 @@ class MatchSql:
     params: list
     order_sql: str
     rank_sql: str = ""
+    # The title candidates: matches with a query word in the title, from their own
+    # index, ranked by `title_rank_sql` (smaller is better); `title_id_sql` orders them
+    # newest first by item id. Filters on `e.` follow `title_params`.
+    title_from_sql: str = ""
     title_where_sql: str = ""
     title_params: list = field(default_factory=list)
+    title_rank_sql: str = ""
+    title_id_sql: str = "e.item_id"
+    # How many words and phrases the query has (all must occur).
+    terms: int = 0
     # The item id as the match structure sees it: a range on it is a seek in the index
     # (FTS5's rowid), which is how the bounded path samples id windows.
     id_sql: str = "e.item_id"

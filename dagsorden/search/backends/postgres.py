@@ -37,7 +37,12 @@ def match(query: ParsedQuery) -> MatchSql:
         order_sql="ts_rank(e.document, query.q, 1) DESC, e.start DESC",
         rank_sql="-ts_rank(e.document, query.q, 1)",
         # Served by the title's own GIN index (migration 0003), without reading documents.
-        title_where_sql=f"{TITLE_VECTOR} @@ query.tq",
+        title_from_sql=f"search_searchentry e CROSS JOIN (SELECT {every} AS q, {anyone} AS tq) query",
+        title_where_sql=f"{TITLE_VECTOR} @@ query.tq AND e.document @@ query.q",
+        title_params=params + params,
+        # Candidates rank by their title alone (as on SQLite): no document is read.
+        title_rank_sql=f"-ts_rank({TITLE_VECTOR}, query.tq, 1)",
+        terms=len(parts),
         probe_sql="{alias}.document @@ (" + every + ")",
         probe_params=list(params),
     )

@@ -11,34 +11,55 @@ TITLE_WEIGHT, BODY_WEIGHT = 10.0, 1.0
 
 def write(documents) -> None:
     rows = [(doc.item_id, stemmed_text(doc.title), stemmed_text(doc.text)) for doc in documents]
+    delete([row[0] for row in rows])
     with connection.cursor() as cursor:
-        cursor.executemany("DELETE FROM search_fts WHERE rowid = %s", [(r[0],) for r in rows])
         cursor.executemany("INSERT INTO search_fts (rowid, title, body) VALUES (%s, %s, %s)", rows)
+        cursor.executemany(
+            "INSERT INTO search_title_fts (rowid, title) VALUES (%s, %s)",
+            [row[:2] for row in rows],
+        )
 
 
 def delete(item_ids) -> None:
+    ids = [(item_id,) for item_id in item_ids]
     with connection.cursor() as cursor:
-        cursor.executemany("DELETE FROM search_fts WHERE rowid = %s", [(i,) for i in item_ids])
+        cursor.executemany("DELETE FROM search_fts WHERE rowid = %s", ids)
+        cursor.executemany("DELETE FROM search_title_fts WHERE rowid = %s", ids)
 
 
 def clear() -> None:
     with connection.cursor() as cursor:
         cursor.execute("DELETE FROM search_fts")
+        cursor.execute("DELETE FROM search_title_fts")
+
+
+# A MATCH with rowid = … is a seek in FTS5's doclists: cheap per entry.
+PROBE = (
+    "EXISTS (SELECT 1 FROM search_fts WHERE search_fts.rowid = {alias}.item_id "
+    "AND search_fts MATCH %s)"
+)
 
 
 def match(query: ParsedQuery) -> MatchSql:
+    single = len(query.words) + len(query.phrases) == 1
     return MatchSql(
         from_sql="search_fts JOIN search_searchentry e ON e.item_id = search_fts.rowid",
         where_sql="search_fts MATCH %s",
         params=[fts_expression(query)],
         order_sql=f"bm25(search_fts, {TITLE_WEIGHT}, {BODY_WEIGHT}), e.start DESC",
         rank_sql=f"bm25(search_fts, {TITLE_WEIGHT}, {BODY_WEIGHT})",
-        title_where_sql="search_fts MATCH %s",
-        title_params=[title_expression(query)],
+        # Title candidates come from the titles' own table (migration 0005), ranked by
+        # how well the title matches; each must still hold every word somewhere.
+        title_from_sql="search_title_fts JOIN search_searchentry e "
+        "ON e.item_id = search_title_fts.rowid",
+        title_where_sql="search_title_fts MATCH %s"
+        + ("" if single else " AND " + PROBE.format(alias="e")),
+        title_params=[any_expression(query)] + ([] if single else [fts_expression(query)]),
+        title_rank_sql="bm25(search_title_fts)",
+        title_id_sql="search_title_fts.rowid",
         id_sql="search_fts.rowid",
-        # A MATCH with rowid = … is a seek in FTS5's doclists: cheap per entry.
-        probe_sql="EXISTS (SELECT 1 FROM search_fts WHERE search_fts.rowid = {alias}.item_id "
-        "AND search_fts MATCH %s)",
+        terms=len(query.words) + len(query.phrases),
+        probe_sql=PROBE,
         probe_params=[fts_expression(query)],
     )
 
@@ -49,9 +70,9 @@ def fts_expression(query: ParsedQuery) -> str:
     return " AND ".join(_terms(query))
 
 
-def title_expression(query: ParsedQuery) -> str:
-    """Any of the words or phrases in the title column."""
-    return "title : (" + " OR ".join(_terms(query)) + ")"
+def any_expression(query: ParsedQuery) -> str:
+    """Any of the words or phrases (for the titles' table)."""
+    return " OR ".join(_terms(query))
 
 
 def _terms(query: ParsedQuery) -> list[str]:

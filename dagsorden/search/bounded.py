@@ -43,7 +43,7 @@ def exact_limit() -> int:
 
 
 def rank_candidates() -> int:
-    return getattr(settings, "SEARCH_RANK_CANDIDATES", 1000)
+    return getattr(settings, "SEARCH_RANK_CANDIDATES", 300)
 
 
 def estimated_pages() -> int:
@@ -79,7 +79,7 @@ def facet_rows(match: MatchSql, where: str, params: list) -> list[tuple]:
 def count_facets(rows: list[tuple], scale: float = 1.0) -> tuple[dict[str, Counter], int]:
     """Facet counts and the total in hits (distinct case groups) of `rows`, each count
     multiplied by `scale` (for a sample; scaled counts are rounded)."""
-    columns = list(zip(*rows)) or [()] * (len(FACETS) + 1)
+    columns = list(zip(*rows, strict=True)) or [()] * (len(FACETS) + 1)
     facets = {name: Counter(column) for name, column in zip(FACETS, columns, strict=False)}
     for counter in facets.values():
         counter.pop("", None)
@@ -137,7 +137,10 @@ def _windows(low: int, span: int, share: float) -> list[tuple[int, int]]:
     width = max(1, int(span * share / WINDOWS))
     step = span / WINDOWS
     return [
-        (low + int(step * k + (step - width) / 2), low + int(step * k + (step - width) / 2) + width - 1)
+        (
+            low + int(step * k + (step - width) / 2),
+            low + int(step * k + (step - width) / 2) + width - 1,
+        )
         for k in range(WINDOWS)
     ]
 
@@ -189,9 +192,7 @@ def title_candidates(match: MatchSql, filters) -> list[tuple[int, int]]:
         return [(row[0], row[3]) for row in cursor.fetchall()]
 
 
-def newest_first(
-    match: MatchSql, filters, *, exclude_groups, limit: int, offset: int
-) -> list[int]:
+def newest_first(match: MatchSql, filters, *, exclude_groups, limit: int, offset: int) -> list[int]:
     """Matches newest first, one per case (its newest matching item), leaving out the
     case groups already shown. Walks the entries by date and tests each against the
     index, so a page of a common word stops after a page's worth of matches.

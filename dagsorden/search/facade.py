@@ -179,8 +179,16 @@ def _run(request: SearchRequest, match: MatchSql, parsed: ParsedQuery) -> Search
     where = f"{match.where_sql}{filter_sql}"
     params = match.params + filter_params
     limit = bounded.exact_limit()
-    if bounded.count_upto(match, where, params, limit + 1) > limit:
-        return _run_estimated(request, match, where, params, parsed)
+    planned = current_backend().planned_rows(
+        f"SELECT 1 FROM {match.from_sql} WHERE {where}", params
+    )
+    if planned is not None and planned > limit:
+        found = bounded.estimate(match, where, params, at_least=0)
+        if found.total > limit or bounded.count_upto(match, where, params, limit + 1) > limit:
+            return _run_estimated(request, match, found, parsed)
+    elif bounded.count_upto(match, where, params, limit + 1) > limit:
+        found = bounded.estimate(match, where, params, at_least=limit + 1)
+        return _run_estimated(request, match, found, parsed)
     offset = (max(1, request.page) - 1) * request.page_size
     facets, total = bounded.count_facets(bounded.facet_rows(match, where, params))
     if match.rank_sql:
@@ -191,9 +199,7 @@ def _run(request: SearchRequest, match: MatchSql, parsed: ParsedQuery) -> Search
             + " ORDER BY start DESC, item_id LIMIT %s OFFSET %s",
             [*params, request.page_size, offset],
         )
-    return SearchResult(
-        request=request, hits=_hits(item_ids, parsed), total=total, facets=facets
-    )
+    return SearchResult(request=request, hits=_hits(item_ids, parsed), total=total, facets=facets)
 
 
 def _ranked_page(request, match, where, params, offset, total) -> list[int]:
@@ -213,10 +219,10 @@ def _ranked_page(request, match, where, params, offset, total) -> list[int]:
     )
 
 
-def _run_estimated(request, match, where, params, parsed) -> SearchResult:
+def _run_estimated(request, match, found, parsed) -> SearchResult:
     """Many matches: estimated total and facets, the page from a bounded candidate set,
     and no pages beyond `SEARCH_ESTIMATED_PAGES`."""
-    found = bounded.estimate(match, where, params, at_least=bounded.exact_limit() + 1)
+    found.total = max(found.total, bounded.exact_limit() + 1)
     page = min(max(1, request.page), bounded.estimated_pages())
     offset = (page - 1) * request.page_size
     filters = lambda alias: _filters(request, alias)  # noqa: E731 - a two-use closure

@@ -40,6 +40,11 @@ PROBE = (
 )
 
 
+def planned_rows(sql: str, params: list) -> None:
+    """No estimate: counting up to the limit is cheap in FTS5."""
+    return None
+
+
 def match(query: ParsedQuery) -> MatchSql:
     single = len(query.words) + len(query.phrases) == 1
     return MatchSql(

@@ -91,9 +91,13 @@ class Command(BaseCommand):
 
 def _structure(index: int) -> list[Organization]:
     """The bodies of synthetic municipality number `index` (0 keeps the old slug)."""
-    slug, name = (SLUG, "Syntetisk Kommune") if index == 0 else (
-        f"{SLUG}-{index + 1}",
-        f"Syntetisk Kommune {index + 1}",
+    slug, name = (
+        (SLUG, "Syntetisk Kommune")
+        if index == 0
+        else (
+            f"{SLUG}-{index + 1}",
+            f"Syntetisk Kommune {index + 1}",
+        )
     )
     municipality, _ = Municipality.objects.get_or_create(
         slug=slug, defaults={"name": name, "code": f"{999 - index:03d}"[-3:]}

@@ -9,6 +9,7 @@ from dagsorden.search.facade import SearchRequest, SearchResult, search
 
 class SearchForm(forms.Form):
     q = forms.CharField(label=_("Søg"), required=False, max_length=200)
+    kommune = forms.IntegerField(label=_("Kommune"), required=False, widget=forms.HiddenInput)
     udvalg = forms.IntegerField(label=_("Udvalg"), required=False, widget=forms.HiddenInput)
     aar = forms.IntegerField(label=_("År"), required=False, widget=forms.HiddenInput)
     type = forms.ChoiceField(
@@ -36,6 +37,7 @@ class SearchForm(forms.Form):
         return SearchRequest(
             text=data["q"] or "",
             organization=data["udvalg"],
+            municipality=data["kommune"],
             year=data["aar"],
             item_type=data["type"] or "",
             outcome=data["resultat"] or "",

@@ -25,7 +25,7 @@ from dagsorden.meetings.selectors import (
     meetings_on_calendar,
     meetings_public,
 )
-from dagsorden.organisations.models import Organization
+from dagsorden.organisations.models import Municipality, Organization
 
 from . import page_cache, selectors
 from .forms import SearchForm
@@ -177,7 +177,12 @@ def calendar_month(request, year, month):
 def search(request):
     form = SearchForm(request.GET or None)
     result = form.run() if form.is_valid() else None
-    context = {"form": form, "result": result, "query_string": request.GET.urlencode()}
+    context = {
+        "form": form,
+        "result": result,
+        "query_string": request.GET.urlencode(),
+        "several_municipalities": Municipality.objects.count() > 1,
+    }
     if result is not None:
         context["facets"] = facet_groups(request.GET, result)
         context["pages"] = _page_links(request.GET, result)
@@ -202,24 +207,36 @@ class FacetLink:
     active: bool
 
 
-FACET_PARAMS = {"organization": "udvalg", "year": "aar", "item_type": "type", "outcome": "resultat"}
+FACET_PARAMS = {
+    "municipality": "kommune",
+    "organization": "udvalg",
+    "year": "aar",
+    "item_type": "type",
+    "outcome": "resultat",
+}
 
 
 def facet_groups(params, result) -> list[tuple[str, list[FacetLink]]]:
     """Each facet as links that add (or, when active, remove) its filter."""
     labels = {
+        "municipality": dict(Municipality.objects.values_list("pk", "name")),
         "organization": dict(Organization.objects.values_list("pk", "name")),
         "item_type": dict(AgendaItem.Type.choices),
         "outcome": dict(Decision.Outcome.choices),
     }
     titles = {
+        "municipality": _("Kommune"),
         "organization": _("Udvalg"),
         "year": _("År"),
         "item_type": _("Sagstype"),
         "outcome": _("Resultat"),
     }
     groups = []
+    # The municipality facet only where the installation holds more than one.
+    several = len(labels["municipality"]) > 1
     for name, param in FACET_PARAMS.items():
+        if name == "municipality" and not several:
+            continue
         counts = result.facets.get(name, {})
         ordered = sorted(counts.items(), key=lambda kv: (-kv[0]) if name == "year" else -kv[1])
         links = []

@@ -36,6 +36,9 @@ WINDOWS = 16
 MIN_SAMPLE_HITS = 200
 # … by eight times, at most twice: a rough estimate beats an unbounded sample.
 SAMPLE_ATTEMPTS = 3
+# A word in more than this share of the entries is read window by window, not through
+# its (long) index entry.
+COMMON_SHARE = 0.1
 
 
 def exact_limit() -> int:
@@ -51,7 +54,7 @@ def estimated_pages() -> int:
 
 
 def _sample_rows() -> int:
-    return getattr(settings, "SEARCH_SAMPLE_ROWS", 2000)
+    return getattr(settings, "SEARCH_SAMPLE_ROWS", 1000)
 
 
 FACET_COLUMNS = (
@@ -99,9 +102,14 @@ class Estimate:
     facets: dict[str, Counter]
 
 
-def estimate(match: MatchSql, where: str, params: list, *, at_least: int) -> Estimate:
+def estimate(
+    match: MatchSql, where: str, params: list, *, at_least: int, planned: int | None = None
+) -> Estimate:
     """Total (in hits: cases and items without a case) and facet counts, scaled up from
-    the matches in the sample windows, rounded to two significant digits."""
+    the matches in the sample windows, rounded to two significant digits. `planned`
+    (the planner's row estimate, where there is one) sizes the sample for about
+    MIN_SAMPLE_HITS matches and says whether the word is so common that reading the
+    windows' rows beats the index."""
     with connection.cursor() as cursor:
         # Two subqueries: each is one step in the primary key (a single MIN, MAX pair
         # would make SQLite scan the table).
@@ -112,9 +120,12 @@ def estimate(match: MatchSql, where: str, params: list, *, at_least: int) -> Est
         low, high = cursor.fetchone()
     span = (high or 0) - (low or 0) + 1
     share = min(1.0, _sample_rows() / span)
+    if planned:
+        share = max(share, min(1.0, 1.5 * MIN_SAMPLE_HITS / planned))
+    common = planned is not None and planned > COMMON_SHARE * span
     for _attempt in range(SAMPLE_ATTEMPTS):
         windows = _windows(low or 0, span, share)
-        rows = _sample(match, where, params, windows)
+        rows = _sample(match, where, params, windows, common=common)
         if len(rows) >= MIN_SAMPLE_HITS or share >= 1.0:
             break
         share = min(1.0, share * 8)
@@ -145,15 +156,18 @@ def _windows(low: int, span: int, share: float) -> list[tuple[int, int]]:
     ]
 
 
-def _sample(match, where, params, windows) -> list[tuple]:
-    branch = (
-        f"SELECT {FACET_COLUMNS} FROM {match.from_sql} "
-        f"WHERE {where} AND {match.id_sql} BETWEEN %s AND %s"
-    )
-    sql = " UNION ALL ".join([branch] * len(windows))
-    all_params = [value for window in windows for value in (*params, *window)]
+def _sample(match, where, params, windows, *, common: bool) -> list[tuple]:
+    if common and match.window_from_sql:
+        branch = f"SELECT {FACET_COLUMNS} FROM {match.window_from_sql} WHERE {where}"
+        all_params = [value for window in windows for value in (*window, *params)]
+    else:
+        branch = (
+            f"SELECT {FACET_COLUMNS} FROM {match.from_sql} "
+            f"WHERE {where} AND {match.id_sql} BETWEEN %s AND %s"
+        )
+        all_params = [value for window in windows for value in (*params, *window)]
     with connection.cursor() as cursor:
-        cursor.execute(sql, all_params)
+        cursor.execute(" UNION ALL ".join([branch] * len(windows)), all_params)
         return cursor.fetchall()
 
 

@@ -183,7 +183,7 @@ def _run(request: SearchRequest, match: MatchSql, parsed: ParsedQuery) -> Search
         f"SELECT 1 FROM {match.from_sql} WHERE {where}", params
     )
     if planned is not None and planned > limit:
-        found = bounded.estimate(match, where, params, at_least=0)
+        found = bounded.estimate(match, where, params, at_least=0, planned=planned)
         if found.total > limit or bounded.count_upto(match, where, params, limit + 1) > limit:
             return _run_estimated(request, match, found, parsed)
     elif bounded.count_upto(match, where, params, limit + 1) > limit:

@@ -34,6 +34,9 @@ class MatchSql:
     # The item id as the match structure sees it: a range on it is a seek in the index
     # (FTS5's rowid), which is how the bounded path samples id windows.
     id_sql: str = "e.item_id"
+    # A FROM for one id window (its two bounds come first among the parameters), where
+    # a range on `id_sql` alone would not keep the database from reading every match.
+    window_from_sql: str = ""
     # `probe_sql.format(alias=…)` tests whether one entry row matches (with
     # `probe_params`): for walking the entries newest first and stopping at a page.
     probe_sql: str = ""

@@ -49,6 +49,11 @@ def match(query: ParsedQuery) -> MatchSql:
     from_sql = f"search_searchentry e CROSS JOIN (SELECT {every} AS q, {anyone} AS tq) query"
     return MatchSql(
         from_sql=from_sql,
+        # The window's rows first (OFFSET 0 keeps the planner from merging it), then
+        # the match on just those: else a common word's whole GIN posting list is read
+        # for every window.
+        window_from_sql="(SELECT * FROM search_searchentry WHERE item_id BETWEEN %s AND %s "
+        f"OFFSET 0) e CROSS JOIN (SELECT {every} AS q, {anyone} AS tq) query",
         where_sql="e.document @@ query.q",
         params=params + params,
         # Normalisation 1: divide by 1 + log(length), so long bilag do not win by size.

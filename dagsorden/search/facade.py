@@ -215,7 +215,11 @@ def _ranked_page(request, match, where, params, offset, total) -> list[int]:
             [*params, request.page_size, offset],
         )
     return bounded.ranked_page(
-        match, lambda alias: _filters(request, alias), offset=offset, size=request.page_size
+        match,
+        lambda alias: _filters(request, alias),
+        parse_query(request.text).stems(),
+        offset=offset,
+        size=request.page_size,
     )
 
 
@@ -227,7 +231,9 @@ def _run_estimated(request, match, found, parsed) -> SearchResult:
     offset = (page - 1) * request.page_size
     filters = lambda alias: _filters(request, alias)  # noqa: E731 - a two-use closure
     if match.rank_sql:
-        item_ids = bounded.ranked_page(match, filters, offset=offset, size=request.page_size)
+        item_ids = bounded.ranked_page(
+            match, filters, parsed.stems(), offset=offset, size=request.page_size
+        )
     else:
         item_ids = bounded.newest_first(
             match, filters, exclude_groups=[], limit=request.page_size, offset=offset

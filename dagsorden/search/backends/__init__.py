@@ -21,13 +21,11 @@ class MatchSql:
     params: list
     order_sql: str
     rank_sql: str = ""
-    # The title candidates: matches with a query word in the title, from their own
-    # index, ranked by `title_rank_sql` (smaller is better); `title_id_sql` orders them
-    # newest first by item id. Filters on `e.` follow `title_params`.
+    # The title candidates: matches with a query word in the title, newest first by
+    # `title_id_sql` (the item id). Filters on `e.` follow `title_params`.
     title_from_sql: str = ""
     title_where_sql: str = ""
     title_params: list = field(default_factory=list)
-    title_rank_sql: str = ""
     title_id_sql: str = "e.item_id"
     # How many words and phrases the query has (all must occur).
     terms: int = 0

@@ -64,8 +64,6 @@ def match(query: ParsedQuery) -> MatchSql:
         title_where_sql=f"{TITLE_VECTOR} @@ query.tq"
         + ("" if len(parts) == 1 else " AND e.document @@ query.q"),
         title_params=params + params,
-        # Candidates rank by their title alone (as on SQLite): no document is read.
-        title_rank_sql=f"-ts_rank({TITLE_VECTOR}, query.tq, 1)",
         terms=len(parts),
         probe_sql="{alias}.document @@ (" + every + ")",
         probe_params=list(params),

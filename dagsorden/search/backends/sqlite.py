@@ -33,6 +33,7 @@ def clear() -> None:
         cursor.execute("DELETE FROM search_title_fts")
 
 
+MAIN_FROM = "search_fts JOIN search_searchentry e ON e.item_id = search_fts.rowid"
 # A MATCH with rowid = … is a seek in FTS5's doclists: cheap per entry.
 PROBE = (
     "EXISTS (SELECT 1 FROM search_fts WHERE search_fts.rowid = {alias}.item_id "
@@ -48,20 +49,22 @@ def planned_rows(sql: str, params: list) -> None:
 def match(query: ParsedQuery) -> MatchSql:
     single = len(query.words) + len(query.phrases) == 1
     return MatchSql(
-        from_sql="search_fts JOIN search_searchentry e ON e.item_id = search_fts.rowid",
+        from_sql=MAIN_FROM,
         where_sql="search_fts MATCH %s",
         params=[fts_expression(query)],
         order_sql=f"bm25(search_fts, {TITLE_WEIGHT}, {BODY_WEIGHT}), e.start DESC",
         rank_sql=f"bm25(search_fts, {TITLE_WEIGHT}, {BODY_WEIGHT})",
-        # Title candidates come from the titles' own table (migration 0005), ranked by
-        # how well the title matches; each must still hold every word somewhere.
-        title_from_sql="search_title_fts JOIN search_searchentry e "
-        "ON e.item_id = search_title_fts.rowid",
-        title_where_sql="search_title_fts MATCH %s"
-        + ("" if single else " AND " + PROBE.format(alias="e")),
-        title_params=[any_expression(query)] + ([] if single else [fts_expression(query)]),
-        title_rank_sql="bm25(search_title_fts)",
-        title_id_sql="search_title_fts.rowid",
+        # Title candidates, newest first. One word or phrase: from the titles' own table
+        # (migration 0005), where only title matches are. More: from the main table,
+        # where FTS5 intersects the words' lists and checks the title only there.
+        title_from_sql=(
+            "search_title_fts JOIN search_searchentry e ON e.item_id = search_title_fts.rowid"
+            if single
+            else MAIN_FROM
+        ),
+        title_where_sql="search_title_fts MATCH %s" if single else "search_fts MATCH %s",
+        title_params=[any_expression(query) if single else all_and_title_expression(query)],
+        title_id_sql="search_title_fts.rowid" if single else "search_fts.rowid",
         id_sql="search_fts.rowid",
         terms=len(query.words) + len(query.phrases),
         probe_sql=PROBE,
@@ -73,6 +76,11 @@ def fts_expression(query: ParsedQuery) -> str:
     """All words and phrases must occur; every term is quoted, so nothing the user typed
     is read as FTS5 syntax."""
     return " AND ".join(_terms(query))
+
+
+def all_and_title_expression(query: ParsedQuery) -> str:
+    """Every word or phrase somewhere, and one of them in the title."""
+    return fts_expression(query) + " AND title : (" + " OR ".join(_terms(query)) + ")"
 
 
 def any_expression(query: ParsedQuery) -> str:

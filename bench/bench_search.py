@@ -78,7 +78,7 @@ def classes(rng) -> dict[str, list[str]]:
         near = sorted(w for w, n in frequency.items() if 0.5 * low <= n * scale < 1.5 * high)
         rng.shuffle(near)
         chosen = []
-        for word in near[:60]:
+        for word in near[:200]:
             if low <= matches(word) < high:
                 chosen.append(word)
             if len(chosen) == WORDS_PER_CLASS:

@@ -253,18 +253,17 @@ def newest_first(match: MatchSql, filters, *, exclude_groups, limit: int, offset
         return [row[0] for row in cursor.fetchall()]
 
 
-def ranked_page(match, filters, stems, *, offset: int, size: int) -> list[int]:
+def ranked_page(match, filters, stems, *, offset: int, size: int, rest=None) -> list[int]:
     """The page out of: the ranked title candidates, then the other matches newest
-    first."""
+    first (by `rest(exclude_groups, limit, offset)`, else by walking the entries)."""
     titled = title_candidates(match, filters, stems) if match.title_where_sql else []
     page = [item_id for item_id, _group in titled[offset : offset + size]]
     if len(page) == size:
         return page
-    rest = newest_first(
-        match,
-        filters,
-        exclude_groups=[group for _item_id, group in titled],
-        limit=size - len(page),
-        offset=max(0, offset - len(titled)),
+    groups = [group for _item_id, group in titled]
+    limit, rest_offset = size - len(page), max(0, offset - len(titled))
+    if rest is not None:
+        return page + rest(groups, limit, rest_offset)
+    return page + newest_first(
+        match, filters, exclude_groups=groups, limit=limit, offset=rest_offset
     )
-    return page + rest

@@ -203,23 +203,37 @@ def _run(request: SearchRequest, match: MatchSql, parsed: ParsedQuery) -> Search
 
 
 def _ranked_page(request, match, where, params, offset, total) -> list[int]:
-    """Up to RANK_ALL_LIMIT matches every match is ranked. Ranking every match is what
-    makes a common word slow (on PostgreSQL ts_rank reads each match's whole tsvector),
-    so beyond that only the candidates with a query word in the title are ranked and
-    the other matches follow, newest first. A title word outweighs text words in both
-    backends' ranking, so the first pages stay what a full ranking would give."""
-    if total <= RANK_ALL_LIMIT or not match.title_where_sql:
+    """Exact path (a countable number of matches). A single word with up to
+    RANK_ALL_LIMIT matches: every match is ranked by the backend (bm25, ts_rank).
+    Otherwise ranking every match is what costs (ts_rank reads each match's whole
+    tsvector; FTS5's bm25 reads the whole list of every phrase and word, also the
+    common ones of a pair), so the title candidates lead, ranked by their titles, and
+    the other matches follow newest first, one per case."""
+    single = match.terms == 1
+    if not match.title_where_sql or (single and total <= RANK_ALL_LIMIT):
         return _select_ids(
             bounded.one_per_case(match.from_sql, where, match.rank_sql)
             + " ORDER BY score, start DESC, item_id LIMIT %s OFFSET %s",
             [*params, request.page_size, offset],
         )
+
+    def rest(groups, limit, rest_offset):
+        excluded = ""
+        if groups:
+            excluded = f" AND {bounded.CASE_GROUP} NOT IN ({', '.join(['%s'] * len(groups))})"
+        return _select_ids(
+            bounded.one_per_case(match.from_sql, where + excluded)
+            + " ORDER BY start DESC, item_id LIMIT %s OFFSET %s",
+            [*params, *groups, limit, rest_offset],
+        )
+
     return bounded.ranked_page(
         match,
         lambda alias: _filters(request, alias),
         parse_query(request.text).stems(),
         offset=offset,
         size=request.page_size,
+        rest=rest,
     )
 
 

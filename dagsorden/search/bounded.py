@@ -73,10 +73,14 @@ def count_upto(match: MatchSql, where: str, params: list, limit: int) -> int:
         return cursor.fetchone()[0]
 
 
-def facet_rows(match: MatchSql, where: str, params: list) -> list[tuple]:
-    """The facet values and case group of every match (for a count known to be small)."""
+def facet_rows(match: MatchSql, where: str, params: list, *, limit=None) -> list[tuple]:
+    """The facet values and case group of the matches, at most `limit` rows."""
+    sql = f"SELECT {FACET_COLUMNS} FROM {match.from_sql} WHERE {where}"
     with connection.cursor() as cursor:
-        cursor.execute(f"SELECT {FACET_COLUMNS} FROM {match.from_sql} WHERE {where}", params)
+        if limit is None:
+            cursor.execute(sql, params)
+        else:
+            cursor.execute(sql + " LIMIT %s", [*params, limit])
         return cursor.fetchall()
 
 

@@ -182,25 +182,16 @@ def _run(request: SearchRequest, match: MatchSql, parsed: ParsedQuery) -> Search
     planned = current_backend().planned_rows(
         f"SELECT 1 FROM {match.from_sql} WHERE {where}", params
     )
-    rows = None
     if planned is not None and planned > limit:
         # The planner expects many: sample first, count only if the sample disagrees.
         found = bounded.estimate(match, where, params, at_least=0, planned=planned)
         if found.total > limit or bounded.count_upto(match, where, params, limit + 1) > limit:
             return _run_estimated(request, match, found, parsed)
-    elif planned is not None:
-        if bounded.count_upto(match, where, params, limit + 1) > limit:
-            found = bounded.estimate(match, where, params, at_least=limit + 1, planned=planned)
-            return _run_estimated(request, match, found, parsed)
-    else:
-        # No planner estimate (SQLite): one pass reads the facet values of up to one
-        # more than the limit; fewer are all the matches.
-        rows = bounded.facet_rows(match, where, params, limit=limit + 1)
-        if len(rows) > limit:
-            found = bounded.estimate(match, where, params, at_least=limit + 1)
-            return _run_estimated(request, match, found, parsed)
-    if rows is None:
-        rows = bounded.facet_rows(match, where, params)
+    elif bounded.count_upto(match, where, params, limit + 1) > limit:
+        # Counting stops one past the limit: for a common word that is quick.
+        found = bounded.estimate(match, where, params, at_least=limit + 1, planned=planned)
+        return _run_estimated(request, match, found, parsed)
+    rows = bounded.facet_rows(match, where, params)
     offset = (max(1, request.page) - 1) * request.page_size
     facets, total = bounded.count_facets(rows)
     if match.rank_sql:

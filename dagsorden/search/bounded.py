@@ -109,7 +109,7 @@ class Estimate:
 
 def estimate(
     match: MatchSql, where: str, params: list, *, at_least: int, planned: int | None = None
-) -> Estimate:
+) -> Estimate | None:
     """Total (in hits: cases and items without a case) and facet counts, scaled up from
     the matches in the sample windows, rounded to two significant digits. `planned`
     (the planner's row estimate, where there is one) sizes the sample for about
@@ -133,6 +133,10 @@ def estimate(
         rows = _sample(match, where, params, windows, common=common)
         if len(rows) >= MIN_SAMPLE_HITS or share >= 1.0:
             break
+        if common:
+            # The planner expected a common query and the sample disagrees (a rare
+            # phrase of common words): say so rather than read ever more windows.
+            return None
         share = min(1.0, share * 8)
     scale = span / sum(last - first + 1 for first, last in windows)
     facets, total = count_facets(rows, scale)

@@ -119,6 +119,11 @@ class SearchResult:
 
 
 def search(request: SearchRequest) -> SearchResult:
+    with current_backend().reading():
+        return _search(request)
+
+
+def _search(request: SearchRequest) -> SearchResult:
     parsed = parse_query(request.text)
     if parsed.journal_number:
         result = _run(request, _journal_match(parsed.journal_number), parsed)
@@ -185,7 +190,10 @@ def _run(request: SearchRequest, match: MatchSql, parsed: ParsedQuery) -> Search
     if planned is not None and planned > limit:
         # The planner expects many: sample first, count only if the sample disagrees.
         found = bounded.estimate(match, where, params, at_least=0, planned=planned)
-        if found.total > limit or bounded.count_upto(match, where, params, limit + 1) > limit:
+        if found is not None and found.total > limit:
+            return _run_estimated(request, match, found, parsed)
+        if bounded.count_upto(match, where, params, limit + 1) > limit:
+            found = bounded.estimate(match, where, params, at_least=limit + 1)
             return _run_estimated(request, match, found, parsed)
     elif bounded.count_upto(match, where, params, limit + 1) > limit:
         # Counting stops one past the limit: for a common word that is quick.

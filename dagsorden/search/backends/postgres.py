@@ -3,8 +3,9 @@ words). The generated `document` column is maintained by PostgreSQL itself; rank
 ts_rank with the title weighted above the text (PostgreSQL has no built-in bm25)."""
 
 import json
+from contextlib import contextmanager
 
-from django.db import connection
+from django.db import connection, transaction
 
 from ..text import ParsedQuery
 from . import MatchSql
@@ -23,6 +24,18 @@ def delete(item_ids) -> None:
 
 def clear() -> None:
     """Nothing to do: the tsvector goes with its row."""
+
+
+@contextmanager
+def reading():
+    """Search statements use the indexes, never a whole-table scan: the planner's
+    guess for a word outside its statistics (or a phrase) can be far too high, and a
+    scan that tests every document for a rare phrase takes seconds. Each statement of
+    the bounded search is an index walk that stops early or a lookup of few rows."""
+    with transaction.atomic():
+        with connection.cursor() as cursor:
+            cursor.execute("SET LOCAL enable_seqscan = off")
+        yield
 
 
 def planned_rows(sql: str, params: list) -> int:

@@ -1,5 +1,7 @@
 """SQLite FTS5: the index holds Snowball stems we compute, ranked by FTS5's bm25()."""
 
+from contextlib import nullcontext
+
 from django.db import connection
 
 from ..text import ParsedQuery, stem, stemmed_text
@@ -39,6 +41,11 @@ PROBE = (
     "EXISTS (SELECT 1 FROM search_fts WHERE search_fts.rowid = {alias}.item_id "
     "AND search_fts MATCH %s)"
 )
+
+
+def reading():
+    """Nothing to set for reading."""
+    return nullcontext()
 
 
 def planned_rows(sql: str, params: list) -> None:

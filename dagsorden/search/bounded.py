@@ -108,13 +108,20 @@ class Estimate:
 
 
 def estimate(
-    match: MatchSql, where: str, params: list, *, at_least: int, planned: int | None = None
+    match: MatchSql,
+    where: str,
+    params: list,
+    *,
+    at_least: int,
+    planned: int | None = None,
+    may_decline: bool = False,
 ) -> Estimate | None:
     """Total (in hits: cases and items without a case) and facet counts, scaled up from
     the matches in the sample windows, rounded to two significant digits. `planned`
     (the planner's row estimate, where there is one) sizes the sample for about
     MIN_SAMPLE_HITS matches and says whether the word is so common that reading the
-    windows' rows beats the index."""
+    windows' rows beats the index. With `may_decline`, a common query whose sample
+    finds too few matches gives None (the caller counts instead)."""
     with connection.cursor() as cursor:
         # Two subqueries: each is one step in the primary key (a single MIN, MAX pair
         # would make SQLite scan the table).
@@ -133,7 +140,7 @@ def estimate(
         rows = _sample(match, where, params, windows, common=common)
         if len(rows) >= MIN_SAMPLE_HITS or share >= 1.0:
             break
-        if common:
+        if common and may_decline:
             # The planner expected a common query and the sample disagrees (a rare
             # phrase of common words): say so rather than read ever more windows.
             return None
@@ -180,13 +187,13 @@ def _sample(match, where, params, windows, *, common: bool) -> list[tuple]:
         return cursor.fetchall()
 
 
-def one_per_case(from_sql: str, where: str, score_sql: str = "0", *, candidates=None) -> str:
+def one_per_case(from_sql: str, where: str, score_sql: str = "0") -> str:
     """SELECT item_id, start, score, case_group of each case's best match (lowest score,
-    newest). The score is computed in its own subquery (FTS5's bm25() may not stand in
-    a window); with `candidates` (an ORDER BY … LIMIT clause) only those are scored."""
+    newest). The score is computed in its own subquery: FTS5's bm25() may not stand in
+    a window."""
     scored = (
         f"SELECT e.item_id AS item_id, e.start AS start, {score_sql} AS score, "
-        f"{CASE_GROUP} AS case_group FROM {from_sql} WHERE {where}{candidates or ''}"
+        f"{CASE_GROUP} AS case_group FROM {from_sql} WHERE {where}"
     )
     return (
         "SELECT item_id, start, score, case_group FROM (SELECT item_id, start, score, "

@@ -189,7 +189,9 @@ def _run(request: SearchRequest, match: MatchSql, parsed: ParsedQuery) -> Search
     )
     if planned is not None and planned > limit:
         # The planner expects many: sample first, count only if the sample disagrees.
-        found = bounded.estimate(match, where, params, at_least=0, planned=planned)
+        found = bounded.estimate(
+            match, where, params, at_least=0, planned=planned, may_decline=True
+        )
         if found is not None and found.total > limit:
             return _run_estimated(request, match, found, parsed)
         if bounded.count_upto(match, where, params, limit + 1) > limit:

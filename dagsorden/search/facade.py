@@ -197,11 +197,20 @@ def _run(request: SearchRequest, match: MatchSql, parsed: ParsedQuery) -> Search
         if bounded.count_upto(match, where, params, limit + 1) > limit:
             found = bounded.estimate(match, where, params, at_least=limit + 1)
             return _run_estimated(request, match, found, parsed)
+    rows = None
+    if planned is None and match.terms > 1:
+        # Several words on SQLite: their intersection is mostly small, so one pass reads
+        # the facet values of up to one past the limit (and counts by the way).
+        rows = bounded.facet_rows(match, where, params, limit=limit + 1)
+        if len(rows) > limit:
+            found = bounded.estimate(match, where, params, at_least=limit + 1)
+            return _run_estimated(request, match, found, parsed)
     elif bounded.count_upto(match, where, params, limit + 1) > limit:
         # Counting stops one past the limit: for a common word that is quick.
         found = bounded.estimate(match, where, params, at_least=limit + 1, planned=planned)
         return _run_estimated(request, match, found, parsed)
-    rows = bounded.facet_rows(match, where, params)
+    if rows is None:
+        rows = bounded.facet_rows(match, where, params)
     offset = (max(1, request.page) - 1) * request.page_size
     facets, total = bounded.count_facets(rows)
     if match.rank_sql:

@@ -198,9 +198,9 @@ def _run(request: SearchRequest, match: MatchSql, parsed: ParsedQuery) -> Search
             found = bounded.estimate(match, where, params, at_least=limit + 1)
             return _run_estimated(request, match, found, parsed)
     rows = None
-    if planned is None and match.terms > 1:
-        # Several words on SQLite: their intersection is mostly small, so one pass reads
-        # the facet values of up to one past the limit (and counts by the way).
+    if planned is None and (match.terms > 1 or match.has_phrase):
+        # Several words or a phrase on SQLite: their matches are mostly few, so one pass
+        # reads the facet values of up to one past the limit (and counts by the way).
         rows = bounded.facet_rows(match, where, params, limit=limit + 1)
         if len(rows) > limit:
             found = bounded.estimate(match, where, params, at_least=limit + 1)
@@ -225,13 +225,13 @@ def _run(request: SearchRequest, match: MatchSql, parsed: ParsedQuery) -> Search
 
 
 def _ranked_page(request, match, where, params, offset, total) -> list[int]:
-    """Exact path (a countable number of matches). A single word with up to
-    RANK_ALL_LIMIT matches: every match is ranked by the backend (bm25, ts_rank).
+    """Exact path (a countable number of matches). A single word (not a phrase) with up
+    to RANK_ALL_LIMIT matches: every match is ranked by the backend (bm25, ts_rank).
     Otherwise ranking every match is what costs (ts_rank reads each match's whole
     tsvector; FTS5's bm25 reads the whole list of every phrase and word, also the
     common ones of a pair), so the title candidates lead, ranked by their titles, and
     the other matches follow newest first, one per case."""
-    single = match.terms == 1
+    single = match.terms == 1 and not match.has_phrase
     if not match.title_where_sql or (single and total <= RANK_ALL_LIMIT):
         return _select_ids(
             bounded.one_per_case(match.from_sql, where, match.rank_sql)

@@ -27,8 +27,10 @@ class MatchSql:
     title_where_sql: str = ""
     title_params: list = field(default_factory=list)
     title_id_sql: str = "e.item_id"
-    # How many words and phrases the query has (all must occur).
+    # How many words and phrases the query has (all must occur), and whether any is a
+    # phrase (whose positions the backends' ranking reads in every candidate).
     terms: int = 0
+    has_phrase: bool = False
     # The item id as the match structure sees it: a range on it is a seek in the index
     # (FTS5's rowid), which is how the bounded path samples id windows.
     id_sql: str = "e.item_id"

@@ -78,6 +78,7 @@ def match(query: ParsedQuery) -> MatchSql:
         + ("" if len(parts) == 1 else " AND e.document @@ query.q"),
         title_params=params + params,
         terms=len(parts),
+        has_phrase=bool(query.phrases),
         probe_sql="{alias}.document @@ (" + every + ")",
         probe_params=list(params),
     )

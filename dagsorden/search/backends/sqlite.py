@@ -74,6 +74,7 @@ def match(query: ParsedQuery) -> MatchSql:
         title_id_sql="search_title_fts.rowid" if single else "search_fts.rowid",
         id_sql="search_fts.rowid",
         terms=len(query.words) + len(query.phrases),
+        has_phrase=bool(query.phrases),
         probe_sql=PROBE,
         probe_params=[fts_expression(query)],
     )

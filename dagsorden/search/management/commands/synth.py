@@ -71,7 +71,10 @@ class Command(BaseCommand):
         if municipalities < 1:
             raise CommandError("--municipalities skal være mindst 1.")
         rng = random.Random(seed)
-        bodies = [body for index in range(municipalities) for body in _structure(index)]
+        # Interleaved (first body of each municipality, then the second …), so meetings
+        # taken in turn spread evenly over the municipalities.
+        per_municipality = [_structure(index) for index in range(municipalities)]
+        bodies = [body for group in zip(*per_municipality, strict=True) for body in group]
         meetings = items // ITEMS_PER_MEETING
         first = dt.datetime(2011, 1, 10, 16, tzinfo=TZ)
         step = dt.timedelta(days=15 * 365) / max(1, meetings)

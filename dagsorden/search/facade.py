@@ -183,34 +183,9 @@ def _run(request: SearchRequest, match: MatchSql, parsed: ParsedQuery) -> Search
     filter_sql, filter_params = _filters(request)
     where = f"{match.where_sql}{filter_sql}"
     params = match.params + filter_params
-    limit = bounded.exact_limit()
-    planned = current_backend().planned_rows(
-        f"SELECT 1 FROM {match.from_sql} WHERE {where}", params
-    )
-    if planned is not None and planned > limit:
-        # The planner expects many: sample first, count only if the sample disagrees.
-        found = bounded.estimate(
-            match, where, params, at_least=0, planned=planned, may_decline=True
-        )
-        if found is not None and found.total > limit:
-            return _run_estimated(request, match, found, parsed)
-        if bounded.count_upto(match, where, params, limit + 1) > limit:
-            found = bounded.estimate(match, where, params, at_least=limit + 1)
-            return _run_estimated(request, match, found, parsed)
-    rows = None
-    if planned is None and (match.terms > 1 or match.has_phrase):
-        # Several words or a phrase on SQLite: their matches are mostly few, so one pass
-        # reads the facet values of up to one past the limit (and counts by the way).
-        rows = bounded.facet_rows(match, where, params, limit=limit + 1)
-        if len(rows) > limit:
-            found = bounded.estimate(match, where, params, at_least=limit + 1)
-            return _run_estimated(request, match, found, parsed)
-    elif bounded.count_upto(match, where, params, limit + 1) > limit:
-        # Counting stops one past the limit: for a common word that is quick.
-        found = bounded.estimate(match, where, params, at_least=limit + 1, planned=planned)
+    rows, found = _rows_or_estimate(match, where, params)
+    if found is not None:
         return _run_estimated(request, match, found, parsed)
-    if rows is None:
-        rows = bounded.facet_rows(match, where, params)
     offset = (max(1, request.page) - 1) * request.page_size
     facets, total = bounded.count_facets(rows)
     if match.rank_sql:
@@ -222,6 +197,36 @@ def _run(request: SearchRequest, match: MatchSql, parsed: ParsedQuery) -> Search
             [*params, request.page_size, offset],
         )
     return SearchResult(request=request, hits=_hits(item_ids, parsed), total=total, facets=facets)
+
+
+def _rows_or_estimate(match, where, params):
+    """(facet rows of every match, None) when the matches are countable, else
+    (None, an estimate). Each branch reads no more than the limit's worth of matches."""
+    limit = bounded.exact_limit()
+    planned = current_backend().planned_rows(
+        f"SELECT 1 FROM {match.from_sql} WHERE {where}", params
+    )
+    if planned is not None and planned > limit:
+        # The planner expects many: sample first, count only if the sample disagrees.
+        found = bounded.estimate(
+            match, where, params, at_least=0, planned=planned, may_decline=True
+        )
+        if found is not None and found.total > limit:
+            return None, found
+        if bounded.count_upto(match, where, params, limit + 1) > limit:
+            return None, bounded.estimate(match, where, params, at_least=limit + 1)
+    if planned is not None or match.terms > 1 or match.has_phrase:
+        # The planner expects few, or several words or a phrase (their matches are
+        # mostly few): one pass reads the facet values of up to one past the limit, and
+        # counts by the way. (Every pass over a pair reads the common word's list.)
+        rows = bounded.facet_rows(match, where, params, limit=limit + 1)
+        if len(rows) > limit:
+            return None, bounded.estimate(match, where, params, at_least=limit + 1)
+        return rows, None
+    if bounded.count_upto(match, where, params, limit + 1) > limit:
+        # Counting stops one past the limit: for a common word that is quick.
+        return None, bounded.estimate(match, where, params, at_least=limit + 1)
+    return bounded.facet_rows(match, where, params), None
 
 
 def _ranked_page(request, match, where, params, offset, total) -> list[int]:

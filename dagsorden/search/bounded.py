@@ -1,7 +1,8 @@
 """Search whose cost does not grow with the number of matches.
 
 A query that matches more than `SEARCH_EXACT_LIMIT` entries (found by counting at most
-one more than that) is answered without touching every match:
+one more than that, or up front by PostgreSQL's planner estimate) is answered without
+touching every match:
 
 - the total and the facet counts are estimated from a sample: the matches inside a few
   narrow windows of item ids spread over the whole archive. A range on the item id is a
@@ -9,10 +10,10 @@ one more than that) is answered without touching every match:
   GIN index), so the sample costs what its size costs. The result says it is an
   estimate, and the page says "ca.";
 - the page is ranked among a bounded candidate set: the newest
-  `SEARCH_RANK_CANDIDATES` matches with a query word in the title (both backends weight
-  a title word far above the text, so these lead a full ranking too), then the other
-  matches newest first, found by walking the entries by date and testing each one
-  against the index until the page is full;
+  `SEARCH_RANK_CANDIDATES` matches with a query word in the title, ranked by their
+  title (both backends weight a title word far above the text, so these lead a full
+  ranking too), then the other matches newest first, found by walking the entries by
+  date and testing each one against the index until the page is full;
 - paging stops after `SEARCH_ESTIMATED_PAGES` pages: beyond that a reader narrows the
   search with a facet or a date.
 

@@ -11,12 +11,7 @@ from django.utils.translation import gettext_lazy as _
 from dagsorden.core.converters import MAX_ID
 from dagsorden.core.text import CONTROL
 from dagsorden.meetings.models import AgendaItem, Decision
-from dagsorden.organisations.models import Organization
 from dagsorden.search.facade import SearchRequest, SearchResult, search
-
-# Whether the search layer filters by municipality itself (the bounded-search work adds
-# it); until then a municipality's portal keeps other municipalities' hits off its page.
-SEARCH_KNOWS_MUNICIPALITY = "municipality" in SearchRequest.__dataclass_fields__
 
 
 def no_control_characters(value: str) -> None:
@@ -70,53 +65,17 @@ class SearchForm(forms.Form):
 
     def search_request(self) -> SearchRequest:
         data = self.cleaned_data
-        scope = self.municipality_id()
-        extra = {"municipality": scope} if SEARCH_KNOWS_MUNICIPALITY and scope else {}
         return SearchRequest(
             text=data["q"] or "",
             organization=data["udvalg"],
+            municipality=self.municipality_id(),
             year=data["aar"],
             item_type=data["type"] or "",
             outcome=data["resultat"] or "",
             date_from=data["fra"],
             date_to=data["til"],
             page=data["side"] or 1,
-            **extra,
         )
 
     def run(self) -> SearchResult:
-        result = search(self.search_request())
-        label_municipalities(result.hits)
-        scope = self.municipality_id()
-        if scope and not SEARCH_KNOWS_MUNICIPALITY:
-            _keep_to(result, scope)
-        return result
-
-
-def _keep_to(result: SearchResult, municipality_id: int) -> None:
-    """Until the search layer filters by municipality: drop other municipalities' hits
-    and body facets from the page (the total may still count them)."""
-    result.hits = [hit for hit in result.hits if hit_municipality(hit) == municipality_id]
-    own = set(
-        Organization.objects.filter(municipality=municipality_id).values_list("pk", flat=True)
-    )
-    bodies = result.facets.get("organization")
-    if bodies is not None:
-        result.facets["organization"] = type(bodies)({k: v for k, v in bodies.items() if k in own})
-
-
-def label_municipalities(hits) -> None:
-    """Give each hit its municipality (id and name) in one query, for the national
-    result list and for keeping one municipality's page to its own hits."""
-    rows = AgendaItem.objects.filter(pk__in=[hit.item_id for hit in hits]).values_list(
-        "pk", "meeting__organization__municipality", "meeting__organization__municipality__name"
-    )
-    found = {pk: (municipality_id, name) for pk, municipality_id, name in rows}
-    for hit in hits:
-        hit.municipality_id, name = found.get(hit.item_id, (None, ""))
-        if not getattr(hit, "municipality", ""):
-            hit.municipality = name
-
-
-def hit_municipality(hit) -> int | None:
-    return getattr(hit, "municipality_id", None)
+        return search(self.search_request())

@@ -278,8 +278,10 @@ def facet_groups(params, result, *, national=False) -> list[tuple[str, list[Face
         "outcome": _("Resultat"),
     }
     groups = []
+    # The municipality facet only where the installation holds more than one.
+    several = len(labels["municipality"]) > 1
     for name, param in FACET_PARAMS.items():
-        if name == "municipality" and not national:
+        if name == "municipality" and not (national and several):
             continue
         counts = result.facets.get(name, {})
         ordered = sorted(counts.items(), key=lambda kv: (-kv[0]) if name == "year" else -kv[1])

@@ -23,6 +23,7 @@ class ItemDocument:
     item_id: int
     meeting_id: int
     organization_id: int
+    municipality_id: int
     case_id: int | None
     start: object
     year: int
@@ -48,6 +49,7 @@ def item_document(item: AgendaItem) -> ItemDocument | None:
         item_id=item.pk,
         meeting_id=meeting.pk,
         organization_id=meeting.organization_id,
+        municipality_id=meeting.organization.municipality_id,
         case_id=case.pk if case else None,
         start=meeting.start,
         year=timezone.localtime(meeting.start).year,

@@ -19,16 +19,17 @@ from dagsorden.cases.models import File
 from dagsorden.core.replica import read_connection
 from dagsorden.meetings.models import AgendaItem, Meeting
 from dagsorden.meetings.wording import decision_addition_of
-from dagsorden.organisations.models import Organization
+from dagsorden.organisations.models import Municipality, Organization
 
+from . import bounded
 from .backends import MatchSql, current_backend
 from .documents import ItemDocument, item_document
 from .models import SearchEntry
 from .text import ParsedQuery, highlight, highlight_all, parse_query
 
 PAGE_SIZE = 20
-FACETS = ("organization", "year", "item_type", "outcome")
-# Above this many matches a query counts as common: see _run_ranked.
+FACETS = bounded.FACETS
+# Above this many matches only the title candidates are ranked: see _ranked_page.
 RANK_ALL_LIMIT = 1000
 # Item ids waiting for the end of a `deferred_indexing()` block; None outside one.
 _deferred_ids: ContextVar[set[int] | None] = ContextVar("deferred_search_ids", default=None)
@@ -41,6 +42,7 @@ class SearchRequest:
 
     text: str = ""
     organization: int | None = None
+    municipality: int | None = None
     year: int | None = None
     item_type: str = ""
     outcome: str = ""
@@ -54,6 +56,7 @@ class SearchRequest:
         return any(
             [
                 self.organization,
+                self.municipality,
                 self.year,
                 self.item_type,
                 self.outcome,
@@ -76,6 +79,7 @@ class Hit:
     outcome: str
     journal_number: str
     case: "CaseSummary | None" = None
+    municipality: str = ""
 
 
 @dataclass
@@ -97,16 +101,30 @@ class SearchResult:
     total: int = 0
     # facet name → Counter of value → count
     facets: dict[str, Counter] = field(default_factory=dict)
+    # True when the query matched too many items to count: total and facet counts are
+    # then estimates (rounded), and paging stops at SEARCH_ESTIMATED_PAGES.
+    estimated: bool = False
 
     @property
     def pages(self) -> int:
-        return max(1, -(-self.total // self.request.page_size))
+        pages = max(1, -(-self.total // self.request.page_size))
+        return min(pages, bounded.estimated_pages()) if self.estimated else pages
+
+    @property
+    def truncated(self) -> bool:
+        """More hits exist than the pages offered."""
+        return self.estimated and self.total > self.pages * self.request.page_size
 
 
 # --- reading ---------------------------------------------------------------------------
 
 
 def search(request: SearchRequest) -> SearchResult:
+    with current_backend().reading():
+        return _search(request)
+
+
+def _search(request: SearchRequest) -> SearchResult:
     parsed = parse_query(request.text)
     if parsed.journal_number:
         result = _run(request, _journal_match(parsed.journal_number), parsed)
@@ -135,23 +153,24 @@ def _browse_match() -> MatchSql:
     )
 
 
-def _filters(request: SearchRequest) -> tuple[str, list]:
+def _filters(request: SearchRequest, alias: str = "e") -> tuple[str, list]:
     clauses, params = [], []
     simple = {
-        "e.organization_id": request.organization,
-        "e.year": request.year,
-        "e.item_type": request.item_type,
-        "e.outcome": request.outcome,
+        "organization_id": request.organization,
+        "municipality_id": request.municipality,
+        "year": request.year,
+        "item_type": request.item_type,
+        "outcome": request.outcome,
     }
     for column, value in simple.items():
         if value:
-            clauses.append(f"{column} = %s")
+            clauses.append(f"{alias}.{column} = %s")
             params.append(value)
     if request.date_from:
-        clauses.append("e.start >= %s")
+        clauses.append(f"{alias}.start >= %s")
         params.append(_local_midnight(request.date_from))
     if request.date_to:
-        clauses.append("e.start < %s")
+        clauses.append(f"{alias}.start < %s")
         params.append(_local_midnight(request.date_to + dt.timedelta(days=1)))
     return "".join(f" AND {clause}" for clause in clauses), params
 
@@ -161,109 +180,119 @@ def _local_midnight(day: dt.date) -> dt.datetime:
 
 
 def _run(request: SearchRequest, match: MatchSql, parsed: ParsedQuery) -> SearchResult:
+    """Exact below `SEARCH_EXACT_LIMIT` matches, bounded above it (see `bounded`)."""
     filter_sql, filter_params = _filters(request)
     where = f"{match.where_sql}{filter_sql}"
     params = match.params + filter_params
+    rows, found = _rows_or_estimate(match, where, params)
+    if found is not None:
+        return _run_estimated(request, match, found, parsed)
     offset = (max(1, request.page) - 1) * request.page_size
+    facets, total = bounded.count_facets(rows)
     if match.rank_sql:
-        return _run_ranked(request, match, where, params, offset, parsed)
-    facets, total = _facets(match.from_sql, where, params)
-    with read_connection().cursor() as cursor:
-        cursor.execute(
-            _one_per_case(match.from_sql, where)
+        item_ids = _ranked_page(request, match, where, params, offset, total)
+    else:
+        item_ids = _select_ids(
+            bounded.one_per_case(match.from_sql, where)
             + " ORDER BY start DESC, item_id LIMIT %s OFFSET %s",
             [*params, request.page_size, offset],
         )
-        item_ids = [row[0] for row in cursor.fetchall()]
-    hits = _hits(item_ids, parsed)
-    return SearchResult(request=request, hits=hits, total=total, facets=facets)
-
-
-def _run_ranked(request, match, where, params, offset, parsed) -> SearchResult:
-    """Text matches: exact total and facets from one grouped pass (no ranking), then the
-    page. Ranking every match is what makes a common word slow (on PostgreSQL ts_rank
-    reads each match's whole tsvector), so beyond RANK_ALL_LIMIT matches only the
-    candidates with a query word in the title are ranked; the other matches follow,
-    newest first. A title word outweighs text words in both backends' ranking, so the
-    first pages stay what a full ranking would give."""
-    facets, total = _facets(match.from_sql, where, params)
-    size = request.page_size
-    if total <= RANK_ALL_LIMIT or not match.title_where_sql:
-        item_ids = _ranked_ids(match, where, params, limit=size, offset=offset)
-    else:
-        item_ids = _common_term_page(match, where, params, offset=offset, size=size)
     return SearchResult(request=request, hits=_hits(item_ids, parsed), total=total, facets=facets)
 
 
-# One row per case: a case treated in four bodies is one hit, shown by its best match.
-# Items without a case are their own group (negative ids never meet a case id).
-CASE_GROUP = "COALESCE(e.case_id, -e.item_id)"
-
-
-def _one_per_case(from_sql: str, where: str, score_sql: str = "0") -> str:
-    """SELECT item_id, start, score of each case's best match (lowest score, newest).
-    The score is computed in its own subquery: FTS5's bm25() may not stand in a window."""
-    scored = (
-        f"SELECT e.item_id AS item_id, e.start AS start, {score_sql} AS score, "
-        f"{CASE_GROUP} AS case_group FROM {from_sql} WHERE {where}"
+def _rows_or_estimate(match, where, params):
+    """(facet rows of every match, None) when the matches are countable, else
+    (None, an estimate). Each branch reads no more than the limit's worth of matches."""
+    limit = bounded.exact_limit()
+    planned = current_backend().planned_rows(
+        f"SELECT 1 FROM {match.from_sql} WHERE {where}", params
     )
-    return (
-        "SELECT item_id, start, score FROM (SELECT item_id, start, score, ROW_NUMBER() OVER "
-        "(PARTITION BY case_group ORDER BY score, start DESC, item_id) AS n "
-        f"FROM ({scored}) scored) grouped WHERE n = 1"
-    )
-
-
-def _ranked_ids(match, where, params, *, limit, offset) -> list[int]:
-    sql = _one_per_case(match.from_sql, where, match.rank_sql)
-    with read_connection().cursor() as cursor:
-        cursor.execute(
-            sql + " ORDER BY score, start DESC, item_id LIMIT %s OFFSET %s",
-            [*params, limit, offset],
+    if planned is not None and planned > limit:
+        # The planner expects many: sample first, count only if the sample disagrees.
+        found = bounded.estimate(
+            match, where, params, at_least=0, planned=planned, may_decline=True
         )
+        if found is not None and found.total > limit:
+            return None, found
+        if bounded.count_upto(match, where, params, limit + 1) > limit:
+            return None, bounded.estimate(match, where, params, at_least=limit + 1)
+    if planned is not None or match.terms > 1 or match.has_phrase:
+        # The planner expects few, or several words or a phrase (their matches are
+        # mostly few): one pass reads the facet values of up to one past the limit, and
+        # counts by the way. (Every pass over a pair reads the common word's list.)
+        rows = bounded.facet_rows(match, where, params, limit=limit + 1)
+        if len(rows) > limit:
+            return None, bounded.estimate(match, where, params, at_least=limit + 1)
+        return rows, None
+    if bounded.count_upto(match, where, params, limit + 1) > limit:
+        # Counting stops one past the limit: for a common word that is quick.
+        return None, bounded.estimate(match, where, params, at_least=limit + 1)
+    return bounded.facet_rows(match, where, params), None
+
+
+def _ranked_page(request, match, where, params, offset, total) -> list[int]:
+    """Exact path (a countable number of matches). A single word (not a phrase) with up
+    to RANK_ALL_LIMIT matches: every match is ranked by the backend (bm25, ts_rank).
+    Otherwise ranking every match is what costs (ts_rank reads each match's whole
+    tsvector; FTS5's bm25 reads the whole list of every phrase and word, also the
+    common ones of a pair), so the title candidates lead, ranked by their titles, and
+    the other matches follow newest first, one per case."""
+    single = match.terms == 1 and not match.has_phrase
+    if not match.title_where_sql or (single and total <= RANK_ALL_LIMIT):
+        return _select_ids(
+            bounded.one_per_case(match.from_sql, where, match.rank_sql)
+            + " ORDER BY score, start DESC, item_id LIMIT %s OFFSET %s",
+            [*params, request.page_size, offset],
+        )
+
+    def rest(groups, limit, rest_offset):
+        excluded = ""
+        if groups:
+            excluded = f" AND {bounded.CASE_GROUP} NOT IN ({', '.join(['%s'] * len(groups))})"
+        return _select_ids(
+            bounded.one_per_case(match.from_sql, where + excluded)
+            + " ORDER BY start DESC, item_id LIMIT %s OFFSET %s",
+            [*params, *groups, limit, rest_offset],
+        )
+
+    return bounded.ranked_page(
+        match,
+        lambda alias: _filters(request, alias),
+        parse_query(request.text).stems(),
+        offset=offset,
+        size=request.page_size,
+        rest=rest,
+    )
+
+
+def _run_estimated(request, match, found, parsed) -> SearchResult:
+    """Many matches: estimated total and facets, the page from a bounded candidate set,
+    and no pages beyond `SEARCH_ESTIMATED_PAGES`."""
+    found.total = max(found.total, bounded.exact_limit() + 1)
+    page = min(max(1, request.page), bounded.estimated_pages())
+    offset = (page - 1) * request.page_size
+    filters = lambda alias: _filters(request, alias)  # noqa: E731 - a two-use closure
+    if match.rank_sql:
+        item_ids = bounded.ranked_page(
+            match, filters, parsed.stems(), offset=offset, size=request.page_size
+        )
+    else:
+        item_ids = bounded.newest_first(
+            match, filters, exclude_groups=[], limit=request.page_size, offset=offset
+        )
+    return SearchResult(
+        request=request,
+        hits=_hits(item_ids, parsed),
+        total=found.total,
+        facets=found.facets,
+        estimated=True,
+    )
+
+
+def _select_ids(sql: str, params: list) -> list[int]:
+    with read_connection().cursor() as cursor:
+        cursor.execute(sql, params)
         return [row[0] for row in cursor.fetchall()]
-
-
-def _common_term_page(match, where, params, *, offset, size) -> list[int]:
-    """The page out of: title matches ranked (at most RANK_ALL_LIMIT of them), then the
-    remaining matches newest first."""
-    titled_where = f"{where} AND {match.title_where_sql}"
-    titled = _ranked_ids(
-        match, titled_where, params + match.title_params, limit=RANK_ALL_LIMIT, offset=0
-    )
-    page = titled[offset : offset + size]
-    if len(page) == size:
-        return page
-    rest_offset = max(0, offset - len(titled))
-    if titled:
-        where += " AND e.item_id NOT IN (" + ", ".join(["%s"] * len(titled)) + ")"
-    with read_connection().cursor() as cursor:
-        cursor.execute(
-            f"SELECT e.item_id FROM {match.from_sql} WHERE {where} "
-            "ORDER BY e.start DESC, e.item_id LIMIT %s OFFSET %s",
-            [*params, *titled, size - len(page), rest_offset],
-        )
-        return page + [row[0] for row in cursor.fetchall()]
-
-
-def _facets(from_sql: str, where: str, params: list) -> tuple[dict[str, Counter], int]:
-    """Counts of matching items per body, year, item type and outcome in one grouped
-    pass, and the total in hits (cases, and items without a case)."""
-    with read_connection().cursor() as cursor:
-        cursor.execute(
-            f"SELECT e.organization_id, e.year, e.item_type, e.outcome, COUNT(*) "
-            f"FROM {from_sql} WHERE {where} GROUP BY 1, 2, 3, 4",
-            params,
-        )
-        rows = cursor.fetchall()
-        cursor.execute(f"SELECT COUNT(DISTINCT {CASE_GROUP}) FROM {from_sql} WHERE {where}", params)
-        total = cursor.fetchone()[0]
-    facets = {name: Counter() for name in FACETS}
-    for *values, count in rows:
-        for name, value in zip(FACETS, values, strict=True):
-            if value not in ("", None):
-                facets[name][value] += count
-    return facets, total
 
 
 def _hits(item_ids: list[int], parsed: ParsedQuery) -> list[Hit]:
@@ -273,11 +302,17 @@ def _hits(item_ids: list[int], parsed: ParsedQuery) -> list[Hit]:
             pk__in={e.organization_id for e in entries.values()}
         ).values_list("pk", "name")
     )
+    municipalities = dict(
+        Municipality.objects.filter(
+            pk__in={e.municipality_id for e in entries.values()}
+        ).values_list("pk", "name")
+    )
     stems = parsed.stems()
     hits = [_hit(entries[pk], names, stems) for pk in item_ids if pk in entries]
     summaries = case_summaries({hit.case_id for hit in hits if hit.case_id})
     for hit in hits:
         hit.case = summaries.get(hit.case_id)
+        hit.municipality = municipalities.get(entries[hit.item_id].municipality_id, "")
     return hits
 
 
@@ -328,7 +363,7 @@ def _hit(entry: SearchEntry, names: dict, stems: set[str]) -> Hit:
 def items_for_indexing():
     """Agenda items with everything `item_document` reads, in few queries."""
     return AgendaItem.objects.select_related(
-        "meeting", "consultation__case", "decision", "recommendation"
+        "meeting__organization", "consultation__case", "decision", "recommendation"
     ).prefetch_related(
         "sections",
         "decision__remarks",
@@ -352,6 +387,7 @@ def _entry(doc: ItemDocument) -> SearchEntry:
         item_id=doc.item_id,
         meeting_id=doc.meeting_id,
         organization_id=doc.organization_id,
+        municipality_id=doc.municipality_id,
         case_id=doc.case_id,
         start=doc.start,
         year=doc.year,

@@ -9,7 +9,7 @@ migration for the running vendor only."""
 from django.db import models
 
 from dagsorden.meetings.models import AgendaItem, Meeting
-from dagsorden.organisations.models import Organization
+from dagsorden.organisations.models import Municipality, Organization
 
 
 class SearchEntry(models.Model):
@@ -18,7 +18,10 @@ class SearchEntry(models.Model):
     )
     meeting = models.ForeignKey(Meeting, on_delete=models.CASCADE, related_name="+")
     organization = models.ForeignKey(Organization, on_delete=models.CASCADE, related_name="+")
-    case_id = models.BigIntegerField(null=True, blank=True)
+    # Copied from the body, so a national search filters and counts by municipality
+    # without a join.
+    municipality = models.ForeignKey(Municipality, on_delete=models.CASCADE, related_name="+")
+    case_id = models.BigIntegerField(null=True, blank=True, db_index=True)
     start = models.DateTimeField(db_index=True)
     year = models.PositiveSmallIntegerField()
     item_type = models.CharField(max_length=12, blank=True)
@@ -30,7 +33,10 @@ class SearchEntry(models.Model):
     text = models.TextField(blank=True)
 
     class Meta:
-        indexes = [models.Index(fields=["organization", "start"])]
+        indexes = [
+            models.Index(fields=["organization", "start"]),
+            models.Index(fields=["municipality", "start"]),
+        ]
 
     def __str__(self):
         return self.title

@@ -83,24 +83,101 @@ def parse_query(text: str) -> ParsedQuery:
 
 def highlight(text: str, stems: set[str], *, window: int = 30) -> str:
     """An HTML-safe excerpt of about `window` words around the densest run of matches,
-    matched words in <mark>."""
-    spans = [(match.start(), match.end()) for match in WORD.finditer(text or "")]
-    if not spans:
+    matched words in <mark>.
+
+    Only the words that may match are looked at across the whole text (a regular
+    expression for the stems: a Snowball stem is a prefix of its word); the text is
+    cut into words only inside the excerpt, and escaped a stretch at a time."""
+    text = text or ""
+    hits = _matched_words(text, stems)
+    anchor = _best_anchor(text, hits, window)
+    words = _words_from(text, anchor, window)
+    if not words:
         return ""
-    hits = [index for index, (a, b) in enumerate(spans) if stem(text[a:b]) in stems]
-    first = _best_window_start(hits, window)
-    last = min(len(spans), first + window) - 1
-    parts = ["… " if first > 0 else ""]
-    cursor = spans[first][0]
-    hit_set = set(hits)
-    for index in range(first, last + 1):
-        a, b = spans[index]
-        parts.append(_gap(text[cursor:a], text[a:b]) if index > first else "")
-        word = escape(text[a:b])
-        parts.append(f"<mark>{word}</mark>" if index in hit_set else word)
-        cursor = b
-    parts.append(" …" if last < len(spans) - 1 else "")
+    first, last = words[0][0], words[-1][1]
+    marked = {start for start, _end in hits if first <= start < last}
+    parts = ["… " if WORD.search(text, 0, first) else ""]
+    cursor = first
+    for start, end in words:
+        if start in marked:
+            parts.append(_plain_gaps(text, cursor, start))
+            parts.append(f"<mark>{escape(text[start:end])}</mark>")
+            cursor = end
+    parts.append(_plain_gaps(text, cursor, last))
+    parts.append(" …" if WORD.search(text, last) else "")
     return "".join(parts)
+
+
+def _stem_pattern(stems: frozenset[str]):
+    alternatives = "|".join(re.escape(s) for s in sorted(stems, key=len, reverse=True) if s)
+    return re.compile(rf"\b(?:{alternatives})\w*", re.IGNORECASE) if alternatives else None
+
+
+_stem_pattern = lru_cache(maxsize=256)(_stem_pattern)
+
+
+def _matched_words(text: str, stems: set[str]) -> list[tuple[int, int]]:
+    """Character spans of the words whose stem is searched for."""
+    pattern = _stem_pattern(frozenset(stems))
+    if pattern is None:
+        return []
+    return [m.span() for m in pattern.finditer(text) if stem(m.group()) in stems]
+
+
+def _best_anchor(text: str, hits: list[tuple[int, int]], window: int) -> int:
+    """Where the excerpt starts: a quarter window before the first hit of the densest
+    run of matches, or the beginning when nothing in the text matched. The run is
+    measured in characters (about AVERAGE_WORD characters a word), so the words of a
+    long bilag are never counted one by one."""
+    if not hits:
+        return 0
+    start = hits[_densest_run([a for a, _b in hits], window * AVERAGE_WORD)][0]
+    lead = window // 4
+    before = [m.start() for m in WORD.finditer(text, max(0, start - 40 * lead), start)]
+    return before[-lead] if lead and len(before) >= lead else (before[0] if before else start)
+
+
+# Characters per word with the space after it, in municipal Danish prose.
+AVERAGE_WORD = 8
+
+
+def _densest_run(positions: list[int], window: int) -> int:
+    """Index of the first position of the window that holds the most (two pointers)."""
+    best, best_count, low = 0, 0, 0
+    for high, position in enumerate(positions):
+        while position - positions[low] >= window:
+            low += 1
+        if high - low + 1 > best_count:
+            best, best_count = low, high - low + 1
+    return best
+
+
+def _words_from(text: str, anchor: int, window: int) -> list[tuple[int, int]]:
+    found = []
+    for match in WORD.finditer(text, anchor):
+        found.append(match.span())
+        if len(found) == window:
+            break
+    return found
+
+
+# Whitespace with a line break between two words; the punctuation around it is kept.
+_LINE_GAP = re.compile(r"\W*\n\W*")
+
+
+def _plain_gaps(text: str, begin: int, end: int) -> str:
+    """text[begin:end] escaped, its line breaks turned into what a reader should see."""
+    stretch = text[begin:end]
+    if "\n" not in stretch:
+        return escape(stretch)
+    out, cursor = [], 0
+    for match in _LINE_GAP.finditer(stretch):
+        out.append(stretch[cursor : match.start()])
+        following = begin + match.end()
+        out.append(_gap(match.group(), text[following : following + 1]))
+        cursor = match.end()
+    out.append(stretch[cursor:])
+    return escape("".join(out))
 
 
 _PART_BREAK = re.compile(r"\n[ \t]*\n")
@@ -110,37 +187,23 @@ def _gap(between: str, next_word: str) -> str:
     """What stands between two words. Where one part of the item ends and the next
     begins, a visible separator, so a heading does not run into its text: a blank line
     (a heading and its text, a bilag), or a line break after a line without closing
-    punctuation before a capital (a title line in a bilag). A wrapped line is a space."""
-    if "\n" not in between:
-        return escape(between)
+    punctuation before a capital (a title line in a bilag). A wrapped line is a space.
+    (Unescaped: the caller escapes the stretch it sits in.)"""
     before = between.split("\n", 1)[0].rstrip()
     if before.endswith((".", "!", "?", ":", ";", ",")):
-        return escape(before) + " "
+        return before + " "
     if _PART_BREAK.search(between) or next_word[:1].isupper():
-        return escape(before) + " · "
-    return escape(before) + " "
+        return before + " · "
+    return before + " "
 
 
 def highlight_all(text: str, stems: set[str]) -> str:
     """The whole (short) text, HTML-escaped, matched words in <mark>; for titles."""
+    text = text or ""
     out, cursor = [], 0
-    for match in WORD.finditer(text or ""):
-        out.append(escape(text[cursor : match.start()]))
-        word = escape(match.group())
-        out.append(f"<mark>{word}</mark>" if stem(match.group()) in stems else word)
-        cursor = match.end()
+    for start, end in _matched_words(text, stems):
+        out.append(escape(text[cursor:start]))
+        out.append(f"<mark>{escape(text[start:end])}</mark>")
+        cursor = end
     out.append(escape(text[cursor:]))
     return "".join(out)
-
-
-def _best_window_start(hits: list[int], window: int) -> int:
-    """Start a little before the window that holds the most matches (two pointers)."""
-    if not hits:
-        return 0
-    best, best_count, low = hits[0], 0, 0
-    for high, position in enumerate(hits):
-        while position - hits[low] >= window:
-            low += 1
-        if high - low + 1 > best_count:
-            best, best_count = hits[low], high - low + 1
-    return max(0, best - window // 4)

@@ -190,8 +190,11 @@ def test_common_words_rank_title_matches_then_the_rest_newest_first(archive, mon
         )
         for n in range(3)
     ]
-    weak = archive.item(title="Havnebus", sections=[("Tekst", "Et langt notat " * 40)])
-    strong = archive.item(title="Havnebus", sections=[("Tekst", "Havnebussen sejler.")])
+    # Title matches rank by how well the title matches (a short title first).
+    weak = archive.item(
+        title="Havnebus og andre ideer til trafikken", sections=[("Tekst", "Havnebussen sejler.")]
+    )
+    strong = archive.item(title="Havnebus", sections=[("Tekst", "Et langt notat " * 40)])
     expected = [strong.pk, weak.pk] + [item.pk for item in reversed(text_only)]
     result = search(SearchRequest(text="havnebus", page_size=3))
     assert result.total == 5

@@ -62,3 +62,9 @@ def recommendation_phrase(recommendation):
 def type_badge_needed(item):
     """Show the item's type as a badge unless its (imported) title already says it."""
     return bool(item.item_type) and not wording.title_names_type(item.title, item.item_type)
+
+
+@register.filter
+def grouped(value):
+    """A whole number with the active language's thousands separator (120.000)."""
+    return formats.number_format(value, force_grouping=True)

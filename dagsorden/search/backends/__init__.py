@@ -13,17 +13,39 @@ from django.db import connection
 @dataclass
 class MatchSql:
     """FROM and WHERE fragments that select the matching entries, and the ORDER BY.
-    `rank_sql` (smaller is better) is set for text matches; `title_where_sql` (with
-    `title_params` after `params`) narrows them to those with a query word in the title,
-    the cheap pre-filter for ranking common words."""
+    `rank_sql` (smaller is better) is set for text matches. Without a probe, `where_sql` must
+    name the entry as `e.` only (it is re-aliased for correlated tests)."""
 
     from_sql: str
     where_sql: str
     params: list
     order_sql: str
     rank_sql: str = ""
+    # The title candidates: matches with a query word in the title, newest first by
+    # `title_id_sql` (the item id). Filters on `e.` follow `title_params`.
+    title_from_sql: str = ""
     title_where_sql: str = ""
     title_params: list = field(default_factory=list)
+    title_id_sql: str = "e.item_id"
+    # How many words and phrases the query has (all must occur), and whether any is a
+    # phrase (whose positions the backends' ranking reads in every candidate).
+    terms: int = 0
+    has_phrase: bool = False
+    # The item id as the match structure sees it: a range on it is a seek in the index
+    # (FTS5's rowid), which is how the bounded path samples id windows.
+    id_sql: str = "e.item_id"
+    # A FROM for one id window (its two bounds come first among the parameters), where
+    # a range on `id_sql` alone would not keep the database from reading every match.
+    window_from_sql: str = ""
+    # `probe_sql.format(alias=…)` tests whether one entry row matches (with
+    # `probe_params`): for walking the entries newest first and stopping at a page.
+    probe_sql: str = ""
+    probe_params: list = field(default_factory=list)
+
+    def probe(self, alias: str) -> tuple[str, list]:
+        if not self.probe_sql:
+            return self.where_sql.replace("e.", f"{alias}."), list(self.params)
+        return self.probe_sql.format(alias=alias), list(self.probe_params)
 
 
 def current_backend():

@@ -5,7 +5,7 @@ import datetime as dt
 import random
 from zoneinfo import ZoneInfo
 
-from django.core.management.base import BaseCommand
+from django.core.management.base import BaseCommand, CommandError
 from django.db import connection, transaction
 
 from dagsorden.cases.models import Case
@@ -51,6 +51,10 @@ OUTCOMES = (
     + [Decision.Outcome.NOTED, Decision.Outcome.POSTPONED, Decision.Outcome.REJECTED]
 )
 TYPES = [AgendaItem.Type.DECISION] * 3 + [AgendaItem.Type.ORIENTATION, AgendaItem.Type.DISCUSSION]
+# A word nearly every item's text holds (as "Forvaltningen indstiller" in real ones), so
+# the benchmark has a word matching over 90 % of the archive. Not a stop word.
+VERY_FREQUENT_WORD = "forvaltningen"
+VERY_FREQUENT_SHARE = 0.94
 
 
 class Command(BaseCommand):
@@ -59,10 +63,18 @@ class Command(BaseCommand):
     def add_arguments(self, parser):
         parser.add_argument("--items", type=int, default=10_000)
         parser.add_argument("--seed", type=int, default=1)
+        parser.add_argument(
+            "--municipalities", type=int, default=1, help="Meetings spread over N municipalities"
+        )
 
-    def handle(self, *args, items, seed, **options):
+    def handle(self, *args, items, seed, municipalities, **options):
+        if municipalities < 1:
+            raise CommandError("--municipalities skal være mindst 1.")
         rng = random.Random(seed)
-        municipality, bodies = _structure()
+        # Interleaved (first body of each municipality, then the second …), so meetings
+        # taken in turn spread evenly over the municipalities.
+        per_municipality = [_structure(index) for index in range(municipalities)]
+        bodies = [body for group in zip(*per_municipality, strict=True) for body in group]
         meetings = items // ITEMS_PER_MEETING
         first = dt.datetime(2011, 1, 10, 16, tzinfo=TZ)
         step = dt.timedelta(days=15 * 365) / max(1, meetings)
@@ -70,7 +82,7 @@ class Command(BaseCommand):
         for start in range(0, meetings, BATCH // ITEMS_PER_MEETING):
             count = min(BATCH // ITEMS_PER_MEETING, meetings - start)
             when = [first + step * (start + i) for i in range(count)]
-            _batch(rng, municipality, bodies, when, start)
+            _batch(rng, bodies, when, start)
             done += count * ITEMS_PER_MEETING
             self.stdout.write(f"\r{done}/{items}", ending="")
             self.stdout.flush()
@@ -80,19 +92,28 @@ class Command(BaseCommand):
         self.stdout.write(self.style.SUCCESS(f"\n{done} syntetiske punkter oprettet."))
 
 
-def _structure():
+def _structure(index: int) -> list[Organization]:
+    """The bodies of synthetic municipality number `index` (0 keeps the old slug)."""
+    slug, name = (
+        (SLUG, "Syntetisk Kommune")
+        if index == 0
+        else (
+            f"{SLUG}-{index + 1}",
+            f"Syntetisk Kommune {index + 1}",
+        )
+    )
     municipality, _ = Municipality.objects.get_or_create(
-        slug=SLUG, defaults={"name": "Syntetisk Kommune", "code": "999"}
+        slug=slug, defaults={"name": name, "code": f"{999 - index:03d}"[-3:]}
     )
     bodies = []
-    for index, name in enumerate(BODIES):
+    for body_index, body_name in enumerate(BODIES):
         body, _ = Organization.objects.get_or_create(
             municipality=municipality,
-            slug=f"synth-{index}",
-            defaults={"name": name, "kind": Organization.Kind.COMMITTEE},
+            slug=f"synth-{body_index}",
+            defaults={"name": body_name, "kind": Organization.Kind.COMMITTEE},
         )
         bodies.append(body)
-    return municipality, bodies
+    return bodies
 
 
 def _vocabulary() -> tuple[list[str], list[float]]:
@@ -116,7 +137,7 @@ def _sentence(rng, n):
 
 
 @transaction.atomic
-def _batch(rng, municipality, bodies, when, offset):
+def _batch(rng, bodies, when, offset):
     meetings = Meeting.objects.bulk_create(
         Meeting(
             organization=bodies[(offset + i) % len(bodies)],
@@ -127,7 +148,7 @@ def _batch(rng, municipality, bodies, when, offset):
     )
     cases = Case.objects.bulk_create(
         Case(
-            municipality=municipality,
+            municipality_id=m.organization.municipality_id,
             title=_sentence(rng, 5),
             journal_number=f"{rng.randint(0, 99):02d}.{rng.randint(0, 99):02d}.00-"
             f"P{rng.randint(10, 99)}-{offset * 10 + i + 1}-{m.start:%y}",
@@ -153,6 +174,9 @@ def _batch(rng, municipality, bodies, when, offset):
             (h, " ".join(_sentence(rng, rng.randint(8, 16)) for _ in range(4)))
             for h in ("Sagens kerne", "Sagsfremstilling")
         ]
+        if rng.random() < VERY_FREQUENT_SHARE:
+            heading, body = parts[1]
+            parts[1] = (heading, f"{VERY_FREQUENT_WORD.capitalize()} {body[0].lower()}{body[1:]}")
         sections += [
             Section(item=item, order=i + 1, heading=h, body=b) for i, (h, b) in enumerate(parts)
         ]
@@ -161,6 +185,7 @@ def _batch(rng, municipality, bodies, when, offset):
         texts[item.pk] = (decision, "\n".join([decision.text] + [f"{h}\n{b}" for h, b in parts]))
     Section.objects.bulk_create(sections)
     Decision.objects.bulk_create(decisions)
+    municipality_of = {body.pk: body.municipality_id for body in bodies}
     case_of = {m.pk: c for m, c in zip(meetings, cases, strict=True)}
     index_documents(
         [
@@ -168,6 +193,7 @@ def _batch(rng, municipality, bodies, when, offset):
                 item_id=item.pk,
                 meeting_id=item.meeting.pk,
                 organization_id=item.meeting.organization_id,
+                municipality_id=municipality_of[item.meeting.organization_id],
                 case_id=case_of[item.meeting.pk].pk if item.number == 3 else None,
                 start=item.meeting.start,
                 year=item.meeting.start.astimezone(TZ).year,

@@ -1,0 +1,286 @@
+"""Search whose cost does not grow with the number of matches.
+
+A query that matches more than `SEARCH_EXACT_LIMIT` entries (found by counting at most
+one more than that, or up front by PostgreSQL's planner estimate) is answered without
+touching every match:
+
+- the total and the facet counts are estimated from a sample: the matches inside a few
+  narrow windows of item ids spread over the whole archive. A range on the item id is a
+  seek in both match structures (FTS5's rowid, the primary key next to PostgreSQL's
+  GIN index), so the sample costs what its size costs. The result says it is an
+  estimate, and the page says "ca.";
+- the page is ranked among a bounded candidate set: the newest
+  `SEARCH_RANK_CANDIDATES` matches with a query word in the title, ranked by their
+  title (both backends weight a title word far above the text, so these lead a full
+  ranking too), then the other matches newest first, found by walking the entries by
+  date and testing each one against the index until the page is full;
+- paging stops after `SEARCH_ESTIMATED_PAGES` pages: beyond that a reader narrows the
+  search with a facet or a date.
+
+Below the limit everything stays exact (see `facade._run`)."""
+
+from collections import Counter
+from dataclasses import dataclass
+
+from django.conf import settings
+
+from dagsorden.core.replica import read_connection
+
+from .backends import MatchSql
+from .text import stem, tokens
+
+# One row per case: a case treated in four bodies is one hit, shown by its best match.
+# Items without a case are their own group (negative ids never meet a case id).
+CASE_GROUP = "COALESCE(e.case_id, -e.item_id)"
+FACETS = ("organization", "municipality", "year", "item_type", "outcome")
+# The sample is this many narrow windows spread evenly over the item ids.
+WINDOWS = 16
+# Below this many sampled matches the estimate is too rough: the sample grows.
+MIN_SAMPLE_HITS = 200
+# … by eight times, at most twice: a rough estimate beats an unbounded sample.
+SAMPLE_ATTEMPTS = 3
+# A word in more than this share of the entries is read window by window, not through
+# its (long) index entry.
+COMMON_SHARE = 0.1
+
+
+def exact_limit() -> int:
+    return getattr(settings, "SEARCH_EXACT_LIMIT", 5000)
+
+
+def rank_candidates() -> int:
+    return getattr(settings, "SEARCH_RANK_CANDIDATES", 300)
+
+
+def estimated_pages() -> int:
+    return getattr(settings, "SEARCH_ESTIMATED_PAGES", 25)
+
+
+def _sample_rows() -> int:
+    return getattr(settings, "SEARCH_SAMPLE_ROWS", 1000)
+
+
+FACET_COLUMNS = (
+    "e.organization_id, e.municipality_id, e.year, e.item_type, e.outcome, " + CASE_GROUP
+)
+
+
+def count_upto(match: MatchSql, where: str, params: list, limit: int) -> int:
+    """The number of matches, counted no further than `limit`."""
+    with read_connection().cursor() as cursor:
+        cursor.execute(
+            f"SELECT COUNT(*) FROM (SELECT 1 FROM {match.from_sql} WHERE {where} LIMIT %s) m",
+            [*params, limit],
+        )
+        return cursor.fetchone()[0]
+
+
+def facet_rows(match: MatchSql, where: str, params: list, *, limit=None) -> list[tuple]:
+    """The facet values and case group of the matches, at most `limit` rows."""
+    sql = f"SELECT {FACET_COLUMNS} FROM {match.from_sql} WHERE {where}"
+    with read_connection().cursor() as cursor:
+        if limit is None:
+            cursor.execute(sql, params)
+        else:
+            cursor.execute(sql + " LIMIT %s", [*params, limit])
+        return cursor.fetchall()
+
+
+def count_facets(rows: list[tuple], scale: float = 1.0) -> tuple[dict[str, Counter], int]:
+    """Facet counts and the total in hits (distinct case groups) of `rows`, each count
+    multiplied by `scale` (for a sample; scaled counts are rounded)."""
+    columns = list(zip(*rows, strict=True)) or [()] * (len(FACETS) + 1)
+    facets = {name: Counter(column) for name, column in zip(FACETS, columns, strict=False)}
+    for counter in facets.values():
+        counter.pop("", None)
+        counter.pop(None, None)
+    total = len(set(columns[-1]))
+    if scale == 1.0:
+        return facets, total
+    for counter in facets.values():
+        for value, count in counter.items():
+            counter[value] = round_estimate(count * scale)
+    return facets, round_estimate(total * scale)
+
+
+@dataclass
+class Estimate:
+    total: int
+    facets: dict[str, Counter]
+
+
+def estimate(
+    match: MatchSql,
+    where: str,
+    params: list,
+    *,
+    at_least: int,
+    planned: int | None = None,
+    may_decline: bool = False,
+) -> Estimate | None:
+    """Total (in hits: cases and items without a case) and facet counts, scaled up from
+    the matches in the sample windows, rounded to two significant digits. `planned`
+    (the planner's row estimate, where there is one) sizes the sample for about
+    MIN_SAMPLE_HITS matches and says whether the word is so common that reading the
+    windows' rows beats the index. With `may_decline`, a common query whose sample
+    finds too few matches gives None (the caller counts instead)."""
+    with read_connection().cursor() as cursor:
+        # Two subqueries: each is one step in the primary key (a single MIN, MAX pair
+        # would make SQLite scan the table).
+        cursor.execute(
+            "SELECT (SELECT MIN(item_id) FROM search_searchentry), "
+            "(SELECT MAX(item_id) FROM search_searchentry)"
+        )
+        low, high = cursor.fetchone()
+    span = (high or 0) - (low or 0) + 1
+    share = min(1.0, _sample_rows() / span)
+    if planned:
+        share = max(share, min(1.0, 1.5 * MIN_SAMPLE_HITS / planned))
+    common = planned is not None and planned > COMMON_SHARE * span
+    for _attempt in range(SAMPLE_ATTEMPTS):
+        windows = _windows(low or 0, span, share)
+        rows = _sample(match, where, params, windows, common=common)
+        if len(rows) >= MIN_SAMPLE_HITS or share >= 1.0:
+            break
+        if common and may_decline:
+            # The planner expected a common query and the sample disagrees (a rare
+            # phrase of common words): say so rather than read ever more windows.
+            return None
+        share = min(1.0, share * 8)
+    scale = span / sum(last - first + 1 for first, last in windows)
+    facets, total = count_facets(rows, scale)
+    return Estimate(total=max(at_least, total), facets=facets)
+
+
+def round_estimate(value: float) -> int:
+    """Two significant digits: an estimate should not look more precise than it is."""
+    value = int(round(value))
+    if value < 100:
+        return value
+    return int(round(value, 2 - len(str(value))))
+
+
+def _windows(low: int, span: int, share: float) -> list[tuple[int, int]]:
+    if share >= 1.0:
+        return [(low, low + span - 1)]
+    width = max(1, int(span * share / WINDOWS))
+    step = span / WINDOWS
+    return [
+        (
+            low + int(step * k + (step - width) / 2),
+            low + int(step * k + (step - width) / 2) + width - 1,
+        )
+        for k in range(WINDOWS)
+    ]
+
+
+def _sample(match, where, params, windows, *, common: bool) -> list[tuple]:
+    if common and match.window_from_sql:
+        branch = f"SELECT {FACET_COLUMNS} FROM {match.window_from_sql} WHERE {where}"
+        all_params = [value for window in windows for value in (*window, *params)]
+    else:
+        branch = (
+            f"SELECT {FACET_COLUMNS} FROM {match.from_sql} "
+            f"WHERE {where} AND {match.id_sql} BETWEEN %s AND %s"
+        )
+        all_params = [value for window in windows for value in (*params, *window)]
+    with read_connection().cursor() as cursor:
+        cursor.execute(" UNION ALL ".join([branch] * len(windows)), all_params)
+        return cursor.fetchall()
+
+
+def one_per_case(from_sql: str, where: str, score_sql: str = "0") -> str:
+    """SELECT item_id, start, score, case_group of each case's best match (lowest score,
+    newest). The score is computed in its own subquery: FTS5's bm25() may not stand in
+    a window."""
+    scored = (
+        f"SELECT e.item_id AS item_id, e.start AS start, {score_sql} AS score, "
+        f"{CASE_GROUP} AS case_group FROM {from_sql} WHERE {where}"
+    )
+    return (
+        "SELECT item_id, start, score, case_group FROM (SELECT item_id, start, score, "
+        "case_group, ROW_NUMBER() OVER (PARTITION BY case_group ORDER BY score, "
+        f"start DESC, item_id) AS n FROM ({scored}) scored) grouped WHERE n = 1"
+    )
+
+
+def title_candidates(match: MatchSql, filters, stems: set[str]) -> list[tuple[int, int]]:
+    """(item id, case group) of the newest title matches, ranked, one per case.
+
+    They are ranked here, by the title alone: more of the query's words in it first,
+    then more occurrences, then the shorter title, then the newest. No match's document
+    is read and the rank is the same on both backends; for a single word it orders
+    titles as bm25 and ts_rank do (a word once in a short title leads)."""
+    filter_sql, filter_params = filters("e")
+    sql = (
+        f"SELECT e.item_id, e.start, e.title, {CASE_GROUP} FROM {match.title_from_sql} "
+        f"WHERE {match.title_where_sql}{filter_sql} "
+        f"ORDER BY {match.title_id_sql} DESC LIMIT %s"
+    )
+    with read_connection().cursor() as cursor:
+        cursor.execute(sql, [*match.title_params, *filter_params, rank_candidates()])
+        rows = cursor.fetchall()
+    ranked = sorted(rows, key=lambda row: (_title_rank(row[2], stems), -_stamp(row[1]), row[0]))
+    best: dict[int, int] = {}
+    for item_id, _start, _title, group in ranked:
+        best.setdefault(group, item_id)
+    return [(item_id, group) for group, item_id in best.items()]
+
+
+def _title_rank(title: str, stems: set[str]) -> tuple[int, int, int]:
+    words = [stem(word) for word in tokens(title)]
+    found = [word for word in words if word in stems]
+    return (-len(set(found)), -len(found), len(words))
+
+
+def _stamp(start) -> float:
+    return start.timestamp() if hasattr(start, "timestamp") else 0.0
+
+
+def newest_first(match: MatchSql, filters, *, exclude_groups, limit: int, offset: int) -> list[int]:
+    """Matches newest first, one per case (its newest matching item), leaving out the
+    case groups already shown. Walks the entries by date and tests each against the
+    index, so a page of a common word stops after a page's worth of matches.
+    `filters(alias)` gives the request's filter SQL and params for an entry alias."""
+    probe, probe_params = match.probe("e")
+    filter_sql, filter_params = filters("e")
+    later, later_params = match.probe("e2")
+    later_filter_sql, later_filter_params = filters("e2")
+    excluded = ""
+    if exclude_groups:
+        excluded = f" AND {CASE_GROUP} NOT IN (" + ", ".join(["%s"] * len(exclude_groups)) + ")"
+    sql = (
+        f"SELECT e.item_id FROM search_searchentry e WHERE {probe}{filter_sql}{excluded} "
+        "AND (e.case_id IS NULL OR NOT EXISTS (SELECT 1 FROM search_searchentry e2 "
+        "WHERE e2.case_id = e.case_id AND (e2.start > e.start OR "
+        f"(e2.start = e.start AND e2.item_id < e.item_id)) AND {later}{later_filter_sql})) "
+        "ORDER BY e.start DESC, e.item_id LIMIT %s OFFSET %s"
+    )
+    params = [
+        *probe_params,
+        *filter_params,
+        *exclude_groups,
+        *later_params,
+        *later_filter_params,
+        limit,
+        offset,
+    ]
+    with read_connection().cursor() as cursor:
+        cursor.execute(sql, params)
+        return [row[0] for row in cursor.fetchall()]
+
+
+def ranked_page(match, filters, stems, *, offset: int, size: int, rest=None) -> list[int]:
+    """The page out of: the ranked title candidates, then the other matches newest
+    first (by `rest(exclude_groups, limit, offset)`, else by walking the entries)."""
+    titled = title_candidates(match, filters, stems) if match.title_where_sql else []
+    page = [item_id for item_id, _group in titled[offset : offset + size]]
+    if len(page) == size:
+        return page
+    groups = [group for _item_id, group in titled]
+    limit, rest_offset = size - len(page), max(0, offset - len(titled))
+    if rest is not None:
+        return page + rest(groups, limit, rest_offset)
+    return page + newest_first(
+        match, filters, exclude_groups=groups, limit=limit, offset=rest_offset
+    )

@@ -22,22 +22,26 @@ NOW = dt.datetime(2026, 11, 22, 12, 0, tzinfo=ZoneInfo("Europe/Copenhagen"))
 pytestmark = pytest.mark.django_db(transaction=True)
 
 
+# SQLite's full-text tables (the search index and its titles-only twin).
+FTS_TABLES = ("search_fts", "search_title_fts")
+
+
 def _is_fts_shadow(table: str) -> bool:
     # SQLite keeps a full-text table's index in shadow tables whose bytes depend on how
     # the index was built; the full-text table itself is compared row by row instead.
-    return table.startswith("search_fts_")
+    return any(table.startswith(f"{fts}_") for fts in FTS_TABLES)
 
 
 def _tables() -> dict[str, list]:
     names = connection.introspection.table_names()
-    if connection.vendor == "sqlite" and "search_fts" not in names:
-        names.append("search_fts")
+    if connection.vendor == "sqlite":
+        names += [fts for fts in FTS_TABLES if fts not in names]
     tables = {}
     with connection.cursor() as cursor:
         for table in sorted(names):
             if table == "django_migrations" or _is_fts_shadow(table):
                 continue
-            rowid = "rowid, " if table == "search_fts" else ""
+            rowid = "rowid, " if table in FTS_TABLES else ""
             cursor.execute(f"SELECT {rowid}* FROM {connection.ops.quote_name(table)}")
             tables[table] = sorted((tuple(row) for row in cursor.fetchall()), key=repr)
     return tables

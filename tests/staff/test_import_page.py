@@ -87,3 +87,14 @@ def test_a_file_and_a_municipality_are_required(client, world):
 def test_only_secretaries_import(client, world, role):
     client.force_login(world["users"][role])
     assert client.get(reverse("staff:import")).status_code == 403
+
+
+def test_a_secretary_imports_only_into_their_own_municipality(client, world):
+    client.force_login(world["users"]["secretary_elsewhere"])
+    page = client.get(reverse("staff:import")).content.decode()
+    assert "Andenby Kommune" in page and world["body"].municipality.name not in page
+    upload = SimpleUploadedFile("a.txt", b"Dagsorden")
+    other = world["body"].municipality.pk
+    response = client.post(reverse("staff:import"), {"fil": upload, "kommune": other}, follow=True)
+    assert "Vælg kommunen" in response.content.decode()
+    assert not BackgroundJob.objects.exists()

@@ -20,6 +20,7 @@ touching every match:
 Below the limit everything stays exact (see `facade._run`)."""
 
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from django.conf import settings
@@ -107,6 +108,9 @@ def count_facets(rows: list[tuple], scale: float = 1.0) -> tuple[dict[str, Count
 class Estimate:
     total: int
     facets: dict[str, Counter]
+    # How the page's matches after the title candidates are found (`newest_first`'s
+    # keywords but the match and filters), where walking all entries would not do.
+    rest: Callable | None = None
 
 
 def estimate(

@@ -208,7 +208,7 @@ def _rows_or_estimate(match, where, params, filter_sql, filter_params):
         f"SELECT 1 FROM {match.from_sql} WHERE {where}", params
     )
     if phrase.applies(match, planned):
-        return phrase.rows_or_estimate(match, filter_sql, filter_params)
+        return phrase.rows_or_estimate(match, filter_sql, filter_params, planned)
     if planned is not None and planned > limit:
         # The planner expects many: sample first, count only if the sample disagrees.
         found = bounded.estimate(

@@ -6,7 +6,9 @@ tsvector, which must be read (detoasted) row by row: a phrase of two common word
 ("strategibus landsbybudgettet", 19,000 candidates for 255 matches on the 200k
 archive) costs every candidate, on every pass that reads all matches.
 
-So when the planner expects more than `SEARCH_PHRASE_CANDIDATES` candidates, the ids of
+So when the planner expects more than `SEARCH_PHRASE_CANDIDATES` candidates (and at most
+`SEARCH_PHRASE_LIST_LIMIT`; above it the words are in most items and `bounded`'s id
+window sample and walk by date test about as many), the ids of
 all candidates are listed (posting lists and one heap visit per row, no tsvector read)
 and the phrase is tested on a bounded set of them only:
 
@@ -38,6 +40,10 @@ def candidate_limit() -> int:
 
 def walk_limit() -> int:
     return getattr(settings, "SEARCH_PHRASE_WALK", 20_000)
+
+
+def list_limit() -> int:
+    return getattr(settings, "SEARCH_PHRASE_LIST_LIMIT", 50_000)
 
 
 def applies(match: MatchSql, planned: int | None) -> bool:
@@ -113,9 +119,15 @@ class Candidates:
         return page[offset : offset + limit]
 
 
-def rows_or_estimate(match: MatchSql, filter_sql: str, filter_params: list):
+def rows_or_estimate(match: MatchSql, filter_sql: str, filter_params: list, planned: int):
     """(facet rows of every match, None) when all candidates could be tested, else
     (None, an estimate whose page walks the candidates newest first)."""
+    if planned > list_limit():
+        # The words are in most entries: a sample of that many entries read window by
+        # window tests about as many candidates, and the walk by date finds the page.
+        where = f"{match.where_sql}{filter_sql}"
+        params = [*match.params, *filter_params]
+        return None, bounded.estimate(match, where, params, at_least=0, rows=candidate_limit())
     candidates = Candidates.read(match, filter_sql, filter_params)
     limit = candidate_limit()
     if len(candidates.ids) <= limit:

@@ -105,3 +105,13 @@ def test_a_phrase_of_rare_words_keeps_the_exact_path(archive, settings):
     )
     result = search(SearchRequest(text='"sjældne badebroer"'))
     assert not result.estimated and _ids(result) == [item.pk]
+
+
+def test_words_in_most_items_take_the_window_sample_and_the_walk_by_date(common_phrase, settings):
+    together, apart, closed = common_phrase
+    settings.SEARCH_PHRASE_CANDIDATES = 4
+    settings.SEARCH_PHRASE_LIST_LIMIT = 10
+    result = search(SearchRequest(text='"grønne havnebad"', page_size=50))
+    assert result.estimated
+    assert _ids(result) == list(reversed(together))
+    assert not set(_ids(result)) & {*apart, closed}

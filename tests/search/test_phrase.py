@@ -19,9 +19,10 @@ pytestmark = pytest.mark.skipif(
 @pytest.fixture
 def common_phrase(archive, settings, monkeypatch):
     """Six items with "grønne havnebad" as a phrase, six with both words apart, one
-    closed item with the phrase, and the planner told the words are everywhere."""
+    closed item with the phrase, and the planner told the words are in a thousand items."""
     settings.SEARCH_EXACT_LIMIT = 100
-    monkeypatch.setattr(postgres, "planned_rows", lambda sql, params: 1_000_000)
+    settings.SEARCH_PHRASE_LIST_LIMIT = 10_000
+    monkeypatch.setattr(postgres, "planned_rows", lambda sql, params: 1_000)
     together, apart = [], []
     for n in range(6):
         together.append(

@@ -35,7 +35,7 @@ CHUNK = 500
 
 
 def candidate_limit() -> int:
-    return getattr(settings, "SEARCH_PHRASE_CANDIDATES", 3000)
+    return getattr(settings, "SEARCH_PHRASE_CANDIDATES", 2000)
 
 
 def walk_limit() -> int:

@@ -384,11 +384,12 @@ def index_documents(documents: list[ItemDocument], *, remove_ids=()) -> None:
     stale = [doc.item_id for doc in documents] + list(remove_ids)
     SearchEntry.objects.filter(item_id__in=stale).delete()
     backend.delete(stale)
-    SearchEntry.objects.bulk_create([_entry(doc) for doc in documents], batch_size=1000)
+    SearchEntry.objects.bulk_create([entry_of(doc) for doc in documents], batch_size=1000)
     backend.write(documents)
 
 
-def _entry(doc: ItemDocument) -> SearchEntry:
+def entry_of(doc: ItemDocument) -> SearchEntry:
+    """The unsaved index row of a document."""
     return SearchEntry(
         item_id=doc.item_id,
         meeting_id=doc.meeting_id,

@@ -8,7 +8,7 @@ Primary keys are taken from the table's own identity sequence first, so the
 instances know their ids before related rows are built. Like `bulk_create`, this
 sends no signals and calls no `save()`."""
 
-from django.db import connection, models
+from django.db import DEFAULT_DB_ALIAS, connection, connections, models
 
 
 def reserve_ids(model: type[models.Model], count: int) -> list[int]:
@@ -41,9 +41,11 @@ def copy_objects(objects: list[models.Model]) -> None:
     quote = connection.ops.quote_name
     columns = ", ".join(quote(field.column) for field in fields)
     sql = f"COPY {quote(model._meta.db_table)} ({columns}) FROM STDIN"
+    # The connection itself, not the thread-local proxy: it is asked once per value.
+    real = connections[DEFAULT_DB_ALIAS]
     # The psycopg cursor under Django's wrapper: COPY is not a DB-API call.
     with connection.cursor() as wrapper, wrapper.cursor.copy(sql) as copy:
         for obj in objects:
             copy.write_row(
-                [field.get_db_prep_save(field.pre_save(obj, True), connection) for field in fields]
+                [field.get_db_prep_save(field.pre_save(obj, True), real) for field in fields]
             )

@@ -20,6 +20,7 @@ touching every match:
 Below the limit everything stays exact (see `facade._run`)."""
 
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from django.conf import settings
@@ -107,6 +108,9 @@ def count_facets(rows: list[tuple], scale: float = 1.0) -> tuple[dict[str, Count
 class Estimate:
     total: int
     facets: dict[str, Counter]
+    # How the page's matches after the title candidates are found (`newest_first`'s
+    # keywords but the match and filters), where walking all entries would not do.
+    rest: Callable | None = None
 
 
 def estimate(
@@ -117,13 +121,16 @@ def estimate(
     at_least: int,
     planned: int | None = None,
     may_decline: bool = False,
+    rows: int | None = None,
 ) -> Estimate | None:
     """Total (in hits: cases and items without a case) and facet counts, scaled up from
     the matches in the sample windows, rounded to two significant digits. `planned`
     (the planner's row estimate, where there is one) sizes the sample for about
     MIN_SAMPLE_HITS matches and says whether the word is so common that reading the
     windows' rows beats the index. With `may_decline`, a common query whose sample
-    finds too few matches gives None (the caller counts instead)."""
+    finds too few matches gives None (the caller counts instead). `rows` asks for a
+    sample of about that many entries read window by window (a phrase of words found
+    in most entries, see `phrase`)."""
     with read_connection().cursor() as cursor:
         # Two subqueries: each is one step in the primary key (a single MIN, MAX pair
         # would make SQLite scan the table).
@@ -137,10 +144,12 @@ def estimate(
     if planned:
         share = max(share, min(1.0, 1.5 * MIN_SAMPLE_HITS / planned))
     common = planned is not None and planned > COMMON_SHARE * span
+    if rows is not None:
+        share, common = min(1.0, rows / span), True
     for _attempt in range(SAMPLE_ATTEMPTS):
         windows = _windows(low or 0, span, share)
-        rows = _sample(match, where, params, windows, common=common)
-        if len(rows) >= MIN_SAMPLE_HITS or share >= 1.0:
+        found = _sample(match, where, params, windows, common=common)
+        if len(found) >= MIN_SAMPLE_HITS or share >= 1.0 or rows is not None:
             break
         if common and may_decline:
             # The planner expected a common query and the sample disagrees (a rare
@@ -148,7 +157,7 @@ def estimate(
             return None
         share = min(1.0, share * 8)
     scale = span / sum(last - first + 1 for first, last in windows)
-    facets, total = count_facets(rows, scale)
+    facets, total = count_facets(found, scale)
     return Estimate(total=max(at_least, total), facets=facets)
 
 

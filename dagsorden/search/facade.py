@@ -21,7 +21,7 @@ from dagsorden.meetings.models import AgendaItem, Meeting
 from dagsorden.meetings.wording import decision_addition_of
 from dagsorden.organisations.models import Municipality, Organization
 
-from . import bounded
+from . import bounded, phrase
 from .backends import MatchSql, current_backend
 from .documents import ItemDocument, item_document
 from .models import SearchEntry
@@ -184,7 +184,7 @@ def _run(request: SearchRequest, match: MatchSql, parsed: ParsedQuery) -> Search
     filter_sql, filter_params = _filters(request)
     where = f"{match.where_sql}{filter_sql}"
     params = match.params + filter_params
-    rows, found = _rows_or_estimate(match, where, params)
+    rows, found = _rows_or_estimate(match, where, params, filter_sql, filter_params)
     if found is not None:
         return _run_estimated(request, match, found, parsed)
     offset = (max(1, request.page) - 1) * request.page_size
@@ -200,13 +200,15 @@ def _run(request: SearchRequest, match: MatchSql, parsed: ParsedQuery) -> Search
     return SearchResult(request=request, hits=_hits(item_ids, parsed), total=total, facets=facets)
 
 
-def _rows_or_estimate(match, where, params):
+def _rows_or_estimate(match, where, params, filter_sql, filter_params):
     """(facet rows of every match, None) when the matches are countable, else
     (None, an estimate). Each branch reads no more than the limit's worth of matches."""
     limit = bounded.exact_limit()
     planned = current_backend().planned_rows(
         f"SELECT 1 FROM {match.from_sql} WHERE {where}", params
     )
+    if phrase.applies(match, planned):
+        return phrase.rows_or_estimate(match, filter_sql, filter_params, planned)
     if planned is not None and planned > limit:
         # The planner expects many: sample first, count only if the sample disagrees.
         found = bounded.estimate(
@@ -268,13 +270,17 @@ def _ranked_page(request, match, where, params, offset, total) -> list[int]:
 def _run_estimated(request, match, found, parsed) -> SearchResult:
     """Many matches: estimated total and facets, the page from a bounded candidate set,
     and no pages beyond `SEARCH_ESTIMATED_PAGES`."""
-    found.total = max(found.total, bounded.exact_limit() + 1)
     page = min(max(1, request.page), bounded.estimated_pages())
     offset = (page - 1) * request.page_size
     filters = lambda alias: _filters(request, alias)  # noqa: E731 - a two-use closure
     if match.rank_sql:
+        rest = None
+        if found.rest is not None:
+            rest = lambda groups, limit, rest_offset: found.rest(  # noqa: E731
+                exclude_groups=groups, limit=limit, offset=rest_offset
+            )
         item_ids = bounded.ranked_page(
-            match, filters, parsed.stems(), offset=offset, size=request.page_size
+            match, filters, parsed.stems(), offset=offset, size=request.page_size, rest=rest
         )
     else:
         item_ids = bounded.newest_first(
@@ -378,11 +384,12 @@ def index_documents(documents: list[ItemDocument], *, remove_ids=()) -> None:
     stale = [doc.item_id for doc in documents] + list(remove_ids)
     SearchEntry.objects.filter(item_id__in=stale).delete()
     backend.delete(stale)
-    SearchEntry.objects.bulk_create([_entry(doc) for doc in documents], batch_size=1000)
+    SearchEntry.objects.bulk_create([entry_of(doc) for doc in documents], batch_size=1000)
     backend.write(documents)
 
 
-def _entry(doc: ItemDocument) -> SearchEntry:
+def entry_of(doc: ItemDocument) -> SearchEntry:
+    """The unsaved index row of a document."""
     return SearchEntry(
         item_id=doc.item_id,
         meeting_id=doc.meeting_id,

@@ -5,6 +5,7 @@ import io
 
 import pytest
 from django.core.management import CommandError, call_command
+from django.db import connection, transaction
 
 from dagsorden.organisations.models import Municipality
 from dagsorden.search.facade import SearchRequest, search
@@ -30,3 +31,84 @@ def test_synth_spreads_items_over_municipalities_with_a_very_frequent_word(setti
 def test_synth_refuses_zero_municipalities():
     with pytest.raises(CommandError):
         call_command("synth", items=10, municipalities=0)
+
+
+def _archive() -> dict[str, list]:
+    """Everything synth wrote, without ids and time stamps, in a stable order."""
+    from dagsorden.cases.models import Case
+    from dagsorden.meetings.models import AgendaItem, Decision, Meeting, Section
+
+    return {
+        "meetings": sorted(
+            Meeting.objects.values_list(
+                "organization__slug", "organization__municipality__slug", "start", "state"
+            )
+        ),
+        "cases": sorted(Case.objects.values_list("municipality__slug", "title", "journal_number")),
+        "items": sorted(
+            AgendaItem.objects.values_list(
+                "meeting__start", "number", "order", "title", "item_type", "draft_state", "public"
+            )
+        ),
+        "sections": sorted(Section.objects.values_list("item__title", "order", "heading", "body")),
+        "decisions": sorted(Decision.objects.values_list("item__title", "outcome", "text")),
+        "entries": sorted(
+            SearchEntry.objects.values_list(
+                "title",
+                "text",
+                "start",
+                "year",
+                "item_type",
+                "outcome",
+                "journal_number",
+                "journal_key",
+                "municipality__slug",
+                "organization__slug",
+            )
+        ),
+        "case_links": sorted(
+            SearchEntry.objects.filter(case_id__isnull=False).values_list("title", "journal_number")
+        ),
+    }
+
+
+@pytest.mark.django_db
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="COPY is PostgreSQL's")
+def test_copy_writes_the_same_archive_as_bulk_create_and_it_is_searchable():
+    with transaction.atomic():
+        call_command("synth", items=80, municipalities=2, no_copy=True, stdout=io.StringIO())
+        inserted = _archive()
+        transaction.set_rollback(True)
+    assert not SearchEntry.objects.exists()
+
+    call_command("synth", items=80, municipalities=2, stdout=io.StringIO())
+    copied = _archive()
+    assert {name: len(rows) for name, rows in copied.items()} == {
+        "meetings": 8,
+        "cases": 8,
+        "items": 80,
+        "sections": 160,
+        "decisions": 80,
+        "entries": 80,
+        "case_links": 8,
+    }
+    assert copied == inserted
+    # The generated tsvector is filled in by PostgreSQL for COPY rows too: a title word
+    # and the very frequent word are found, with facets.
+    title_word = SearchEntry.objects.order_by("item_id").first().title.split()[0].rstrip(".")
+    assert search(SearchRequest(text=title_word)).total >= 1
+    result = search(SearchRequest(text="forvaltningen"))
+    assert result.total >= 0.8 * 80 and len(result.facets["municipality"]) == 2
+    # Ids came from the tables' own sequences: an ORM insert afterwards does not clash.
+    from dagsorden.meetings.models import Meeting
+
+    extra = Meeting.objects.create(
+        organization=Meeting.objects.first().organization, start=Meeting.objects.first().start
+    )
+    assert extra.pk > max(Meeting.objects.exclude(pk=extra.pk).values_list("pk", flat=True))
+
+
+@pytest.mark.django_db
+def test_synth_refuses_a_negative_count():
+    with pytest.raises(CommandError):
+        call_command("synth", items=-5)

@@ -41,6 +41,14 @@ class MatchSql:
     # `probe_params`): for walking the entries newest first and stopping at a page.
     probe_sql: str = ""
     probe_params: list = field(default_factory=list)
+    # A query with a phrase whose positions are rechecked row by row (PostgreSQL): a
+    # FROM (aliases `e` and `query.q`) for the items holding all of its words, which
+    # the index finds without reading a row, and the whole query as one SQL expression
+    # (see `dagsorden.search.phrase`).
+    candidates_sql: str = ""
+    candidates_params: list = field(default_factory=list)
+    phrase_query_sql: str = ""
+    phrase_query_params: list = field(default_factory=list)
 
     def probe(self, alias: str) -> tuple[str, list]:
         if not self.probe_sql:

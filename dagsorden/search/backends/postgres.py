@@ -64,6 +64,8 @@ def match(query: ParsedQuery) -> MatchSql:
         parts.append("phraseto_tsquery('danish'::regconfig, %s)")
         params.append(" ".join(phrase))
     every, anyone = " && ".join(parts), " || ".join(parts)
+    # Every word of the query, phrase or not: plainto_tsquery ANDs them.
+    all_words = " ".join([*query.words, *(" ".join(phrase) for phrase in query.phrases)])
     from_sql = f"search_searchentry e CROSS JOIN (SELECT {every} AS q, {anyone} AS tq) query"
     return MatchSql(
         from_sql=from_sql,
@@ -86,4 +88,13 @@ def match(query: ParsedQuery) -> MatchSql:
         has_phrase=bool(query.phrases),
         probe_sql="{alias}.document @@ (" + every + ")",
         probe_params=list(params),
+        candidates_sql=(
+            "search_searchentry e CROSS JOIN "
+            "(SELECT plainto_tsquery('danish'::regconfig, %s) AS q) query"
+        )
+        if query.phrases
+        else "",
+        candidates_params=[all_words],
+        phrase_query_sql=every,
+        phrase_query_params=list(params),
     )

@@ -1,5 +1,7 @@
-"""`dagsorden synth --items N`: a synthetic archive for benchmarks, written with bulk
-inserts (no history rows, no signals) and indexed in bulk."""
+"""`dagsorden synth --items N`: a synthetic archive for benchmarks, written in bulk (no
+history rows, no signals) and indexed in bulk: with COPY on PostgreSQL, with
+`bulk_create` on SQLite (and on PostgreSQL with `--no-copy`). Both write the same rows
+for the same seed."""
 
 import datetime as dt
 import random
@@ -11,8 +13,9 @@ from django.db import connection, transaction
 from dagsorden.cases.models import Case
 from dagsorden.meetings.models import AgendaItem, Decision, Meeting, Section
 from dagsorden.organisations.models import Municipality, Organization
+from dagsorden.search import bulkcopy
 from dagsorden.search.documents import ItemDocument
-from dagsorden.search.facade import index_documents
+from dagsorden.search.facade import entry_of, index_documents
 
 TZ = ZoneInfo("Europe/Copenhagen")
 SLUG = "syntetisk"
@@ -66,10 +69,18 @@ class Command(BaseCommand):
         parser.add_argument(
             "--municipalities", type=int, default=1, help="Meetings spread over N municipalities"
         )
+        parser.add_argument(
+            "--no-copy",
+            action="store_true",
+            help="On PostgreSQL, write with bulk_create instead of COPY (to compare)",
+        )
 
-    def handle(self, *args, items, seed, municipalities, **options):
+    def handle(self, *args, items, seed, municipalities, no_copy=False, **options):
         if municipalities < 1:
             raise CommandError("--municipalities skal være mindst 1.")
+        if items < 0:
+            raise CommandError("--items må ikke være negativ.")
+        writer = _copy if connection.vendor == "postgresql" and not no_copy else _insert
         rng = random.Random(seed)
         # Interleaved (first body of each municipality, then the second …), so meetings
         # taken in turn spread evenly over the municipalities.
@@ -82,7 +93,7 @@ class Command(BaseCommand):
         for start in range(0, meetings, BATCH // ITEMS_PER_MEETING):
             count = min(BATCH // ITEMS_PER_MEETING, meetings - start)
             when = [first + step * (start + i) for i in range(count)]
-            _batch(rng, bodies, when, start)
+            _batch(rng, bodies, when, start, writer)
             done += count * ITEMS_PER_MEETING
             self.stdout.write(f"\r{done}/{items}", ending="")
             self.stdout.flush()
@@ -136,37 +147,58 @@ def _sentence(rng, n):
     return " ".join(words).capitalize() + "."
 
 
+def _insert(objects: list) -> list:
+    if objects:
+        type(objects[0]).objects.bulk_create(objects, batch_size=1000)
+    return objects
+
+
+def _copy(objects: list) -> list:
+    if objects and objects[0].pk is None:
+        bulkcopy.assign_ids(objects)
+    bulkcopy.copy_objects(objects)
+    return objects
+
+
 @transaction.atomic
-def _batch(rng, bodies, when, offset):
-    meetings = Meeting.objects.bulk_create(
-        Meeting(
-            organization=bodies[(offset + i) % len(bodies)],
-            start=start,
-            state=Meeting.State.MINUTES_APPROVED,
-        )
-        for i, start in enumerate(when)
+def _batch(rng, bodies, when, offset, write):
+    """One batch of meetings with their cases, items, sections and decisions, and their
+    index entries. `write(objects)` stores unsaved instances of one model and gives them
+    their ids; the random draws happen in the same order whichever writes."""
+    meetings = write(
+        [
+            Meeting(
+                organization=bodies[(offset + i) % len(bodies)],
+                start=start,
+                state=Meeting.State.MINUTES_APPROVED,
+            )
+            for i, start in enumerate(when)
+        ]
     )
-    cases = Case.objects.bulk_create(
-        Case(
-            municipality_id=m.organization.municipality_id,
-            title=_sentence(rng, 5),
-            journal_number=f"{rng.randint(0, 99):02d}.{rng.randint(0, 99):02d}.00-"
-            f"P{rng.randint(10, 99)}-{offset * 10 + i + 1}-{m.start:%y}",
-        )
-        for i, m in enumerate(meetings)
-        for _ in range(1)
+    cases = write(
+        [
+            Case(
+                municipality_id=m.organization.municipality_id,
+                title=_sentence(rng, 5),
+                journal_number=f"{rng.randint(0, 99):02d}.{rng.randint(0, 99):02d}.00-"
+                f"P{rng.randint(10, 99)}-{offset * 10 + i + 1}-{m.start:%y}",
+            )
+            for i, m in enumerate(meetings)
+        ]
     )
-    items = AgendaItem.objects.bulk_create(
-        AgendaItem(
-            meeting=meeting,
-            number=n + 1,
-            order=n + 1,
-            title=_sentence(rng, rng.randint(3, 7)),
-            item_type=rng.choice(TYPES),
-            draft_state=AgendaItem.DraftState.APPROVED,
-        )
-        for meeting in meetings
-        for n in range(ITEMS_PER_MEETING)
+    items = write(
+        [
+            AgendaItem(
+                meeting=meeting,
+                number=n + 1,
+                order=n + 1,
+                title=_sentence(rng, rng.randint(3, 7)),
+                item_type=rng.choice(TYPES),
+                draft_state=AgendaItem.DraftState.APPROVED,
+            )
+            for meeting in meetings
+            for n in range(ITEMS_PER_MEETING)
+        ]
     )
     texts, decisions, sections = {}, [], []
     for item in items:
@@ -183,26 +215,30 @@ def _batch(rng, bodies, when, offset):
         decision = Decision(item=item, outcome=rng.choice(OUTCOMES), text=_sentence(rng, 8))
         decisions.append(decision)
         texts[item.pk] = (decision, "\n".join([decision.text] + [f"{h}\n{b}" for h, b in parts]))
-    Section.objects.bulk_create(sections)
-    Decision.objects.bulk_create(decisions)
+    write(sections)
+    write(decisions)
     municipality_of = {body.pk: body.municipality_id for body in bodies}
     case_of = {m.pk: c for m, c in zip(meetings, cases, strict=True)}
-    index_documents(
-        [
-            ItemDocument(
-                item_id=item.pk,
-                meeting_id=item.meeting.pk,
-                organization_id=item.meeting.organization_id,
-                municipality_id=municipality_of[item.meeting.organization_id],
-                case_id=case_of[item.meeting.pk].pk if item.number == 3 else None,
-                start=item.meeting.start,
-                year=item.meeting.start.astimezone(TZ).year,
-                item_type=item.item_type,
-                outcome=texts[item.pk][0].outcome,
-                journal_number=case_of[item.meeting.pk].journal_number if item.number == 3 else "",
-                title=item.title,
-                text=texts[item.pk][1],
-            )
-            for item in items
-        ]
-    )
+    documents = [
+        ItemDocument(
+            item_id=item.pk,
+            meeting_id=item.meeting.pk,
+            organization_id=item.meeting.organization_id,
+            municipality_id=municipality_of[item.meeting.organization_id],
+            case_id=case_of[item.meeting.pk].pk if item.number == 3 else None,
+            start=item.meeting.start,
+            year=item.meeting.start.astimezone(TZ).year,
+            item_type=item.item_type,
+            outcome=texts[item.pk][0].outcome,
+            journal_number=case_of[item.meeting.pk].journal_number if item.number == 3 else "",
+            title=item.title,
+            text=texts[item.pk][1],
+        )
+        for item in items
+    ]
+    if write is _copy:
+        # New items: no stale entries to remove, and PostgreSQL's index is the
+        # entry's generated tsvector.
+        write([entry_of(doc) for doc in documents])
+    else:
+        index_documents(documents)

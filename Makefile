@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 PG_URL ?= postgres://postgres@127.0.0.1:5432/test
 
-.PHONY: demo test test-sqlite test-postgres test-replica test-oparl-client lint format messages clean browser-deps system-deps oparl-client-deps
+.PHONY: demo test test-sqlite test-postgres test-replica test-oparl-client lint format messages clean browser-deps system-deps oparl-client-deps bench-deps
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -59,6 +59,16 @@ test-postgres: $(STAMP)
 		DATABASE_URL="$(PG_URL)" $(BIN)/pytest; \
 	elif [ $$status -eq 1 ]; then echo "PostgreSQL is not reachable: PostgreSQL run skipped."; \
 	else exit $$status; fi
+
+# The benchmarks under bench/: wrk puts 32 concurrent connections on the portal.
+BENCH_PACKAGES := wrk
+bench-deps: $(STAMP)
+	@missing=""; for package in $(BENCH_PACKAGES); do \
+		command -v $$package >/dev/null 2>&1 || missing="$$missing $$package"; done; \
+	if [ -n "$$missing" ]; then \
+		echo "Installing:$$missing"; \
+		apt-get update -qq && apt-get install -y --no-install-recommends $$missing; \
+	fi
 
 # The real OParl client: Meine Stadt Transparent from PyPI in its own virtualenv (it pins
 # Django 4.0; pip before 24.1 still reads its dependencies' old metadata; numpy before 2

@@ -96,6 +96,19 @@ def classes(rng) -> dict[str, list[str]]:
             phrases.append('"' + " ".join(pair) + '"')
         if len(phrases) == WORDS_PER_CLASS:
             break
+    # Two adjacent words that are each in over 5 % of the items: the hard phrase (its
+    # words' posting lists are long, its own matches few).
+    common = {w for w, n in frequency.items() if n * scale > 0.05 * total}
+    common_phrases = []
+    for words in rng.sample(texts, min(len(texts), 2000)):
+        for at in range(len(words) - 1):
+            pair = words[at : at + 2]
+            text = '"' + " ".join(pair) + '"'
+            if set(pair) <= common and text not in common_phrases:
+                common_phrases.append(text)
+                break
+        if len(common_phrases) == WORDS_PER_CLASS:
+            break
     return {
         "rare": band(1, 100),
         "mid (~2,000)": mid,
@@ -103,6 +116,7 @@ def classes(rng) -> dict[str, list[str]]:
         "very frequent (>90 %)": very,
         "two words": [f"{a} {b}" for a, b in zip(very + frequent, mid + very, strict=False)][:3],
         "phrase": phrases,
+        "phrase of two common words": common_phrases,
     }
 
 
@@ -146,8 +160,18 @@ def main():
     municipalities = list(Municipality.objects.filter(slug__startswith="syntetisk"))
     if len(municipalities) > 1:
         one = municipalities[0].pk
-        for label in ("frequent (>30,000)", "very frequent (>90 %)", "two words"):
-            rows.append(run_class(f"{label}, one municipality", chosen[label], municipality=one))
+        for label in (
+            "mid (~2,000)",
+            "frequent (>30,000)",
+            "very frequent (>90 %)",
+            "two words",
+            "phrase",
+            "phrase of two common words",
+        ):
+            if chosen[label]:
+                rows.append(
+                    run_class(f"{label}, one municipality", chosen[label], municipality=one)
+                )
     summary = {
         "vendor": connection.vendor,
         "items": items,
@@ -157,7 +181,7 @@ def main():
     }
     out = Path(__file__).with_name("results")
     out.mkdir(exist_ok=True)
-    (out / f"search-{connection.vendor}.json").write_text(json.dumps(summary, indent=2))
+    (out / f"search-{connection.vendor}-{items}.json").write_text(json.dumps(summary, indent=2))
     worst = max(row["p95_ms"] for row in rows)
     print(f"worst class p95 {worst} ms (target {TARGET_P95_MS} ms), load {os.getloadavg()[0]:.2f}")
     return 0 if worst <= TARGET_P95_MS else 1

@@ -187,14 +187,22 @@ def _sample(match, where, params, windows, *, common: bool) -> list[tuple]:
     if common and match.window_from_sql:
         branch = f"SELECT {FACET_COLUMNS} FROM {match.window_from_sql} WHERE {where}"
         all_params = [value for window in windows for value in (*window, *params)]
-    else:
+        sql = " UNION ALL ".join([branch] * len(windows))
+    elif not match.windows_together:
         branch = (
             f"SELECT {FACET_COLUMNS} FROM {match.from_sql} "
             f"WHERE {where} AND {match.id_sql} BETWEEN %s AND %s"
         )
         all_params = [value for window in windows for value in (*params, *window)]
+        sql = " UNION ALL ".join([branch] * len(windows))
+    else:
+        # One statement over all windows: the index's list for the query is read once,
+        # not once per window (a phrase's pair list or a mid-frequency word's).
+        ranges = " OR ".join([f"{match.id_sql} BETWEEN %s AND %s"] * len(windows))
+        sql = f"SELECT {FACET_COLUMNS} FROM {match.from_sql} WHERE {where} AND ({ranges})"
+        all_params = [*params, *(value for window in windows for value in window)]
     with read_connection().cursor() as cursor:
-        cursor.execute(" UNION ALL ".join([branch] * len(windows)), all_params)
+        cursor.execute(sql, all_params)
         return cursor.fetchall()
 
 

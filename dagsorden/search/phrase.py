@@ -1,4 +1,8 @@
-"""A phrase of common words, bounded (PostgreSQL).
+"""A phrase of common words without an adjacent pair, bounded (PostgreSQL).
+
+A phrase of adjacent words is found through the pair index (migration 0007, see
+`backends.postgres`); this path is for a phrase whose words a stop word separates
+("skole og budget"), which makes no pair.
 
 GIN finds the items holding all of a phrase's words from its posting lists alone, but
 whether the words stand next to each other is rechecked in each candidate's stored

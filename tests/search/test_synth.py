@@ -81,7 +81,10 @@ def test_copy_writes_the_same_archive_as_bulk_create_and_it_is_searchable():
         transaction.set_rollback(True)
     assert not SearchEntry.objects.exists()
 
+    gin_before = _gin_indexes()
     call_command("synth", items=80, municipalities=2, stdout=io.StringIO())
+    # The GIN indexes were dropped for the load and built again after it.
+    assert _gin_indexes() == gin_before and len(gin_before) >= 3
     copied = _archive()
     assert {name: len(rows) for name, rows in copied.items()} == {
         "meetings": 8,
@@ -99,6 +102,10 @@ def test_copy_writes_the_same_archive_as_bulk_create_and_it_is_searchable():
     assert search(SearchRequest(text=title_word)).total >= 1
     result = search(SearchRequest(text="forvaltningen"))
     assert result.total >= 0.8 * 80 and len(result.facets["municipality"]) == 2
+    # A phrase is found through the rebuilt pair index.
+    text = SearchEntry.objects.order_by("item_id").first().text.split("\n")[2]
+    phrase = " ".join(text.rstrip(".").split()[1:3])
+    assert search(SearchRequest(text=f'"{phrase}"')).total >= 1
     # Ids came from the tables' own sequences: an ORM insert afterwards does not clash.
     from dagsorden.meetings.models import Meeting
 
@@ -106,6 +113,15 @@ def test_copy_writes_the_same_archive_as_bulk_create_and_it_is_searchable():
         organization=Meeting.objects.first().organization, start=Meeting.objects.first().start
     )
     assert extra.pk > max(Meeting.objects.exclude(pk=extra.pk).values_list("pk", flat=True))
+
+
+def _gin_indexes() -> list[tuple[str, str]]:
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT indexname, indexdef FROM pg_indexes "
+            "WHERE tablename = 'search_searchentry' AND indexdef LIKE '%%USING gin%%' ORDER BY 1"
+        )
+        return cursor.fetchall()
 
 
 @pytest.mark.django_db

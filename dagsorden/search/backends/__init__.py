@@ -37,6 +37,10 @@ class MatchSql:
     # A FROM for one id window (its two bounds come first among the parameters), where
     # a range on `id_sql` alone would not keep the database from reading every match.
     window_from_sql: str = ""
+    # Whether the windows of a sample are one statement (`id_sql` BETWEEN … OR …), so
+    # the index's list is read once: PostgreSQL ANDs it with the primary key's ranges;
+    # FTS5 would read the whole list for a rowid OR.
+    windows_together: bool = False
     # `probe_sql.format(alias=…)` tests whether one entry row matches (with
     # `probe_params`): for walking the entries newest first and stopping at a page.
     probe_sql: str = ""

@@ -29,7 +29,9 @@ from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
-BENCHMARKS = REPO / "BENCHMARKS.md"
+
+from bench._report import write_section  # noqa: E402 - needs the repository on the path
+
 SECTION = "## Importer"
 DEFAULT_PG = "postgres://postgres@127.0.0.1:5432/dagsorden_bench"
 
@@ -336,17 +338,6 @@ def _load(result: dict) -> str:
     return str(result["load_average"])
 
 
-def update_benchmarks(section: str) -> None:
-    text = BENCHMARKS.read_text(encoding="utf-8") if BENCHMARKS.exists() else "# Benchmarks\n\n"
-    start = text.find(SECTION + "\n")
-    if start == -1:
-        text = text.rstrip("\n") + "\n\n" + section
-    else:
-        end = text.find("\n## ", start + len(SECTION))
-        text = text[:start] + section + (text[end + 1 :] if end != -1 else "")
-    BENCHMARKS.write_text(text, encoding="utf-8")
-
-
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--docs", type=int, default=1000)
@@ -383,7 +374,7 @@ def main() -> int:
                 imports["PostgreSQL"] = {"skipped": ["PostgreSQL not reachable"]}
             print("PostgreSQL:", imports["PostgreSQL"])
     if not args.no_write:
-        update_benchmarks(render(parse, imports, args.docs, pdf, shapes))
+        write_section(render(parse, imports, args.docs, pdf, shapes))
     return 0
 
 

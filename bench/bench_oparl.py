@@ -30,8 +30,11 @@ import urllib.request
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(REPO))
+
+from bench._report import write_section  # noqa: E402 - needs the repository on the path
+
 BIN = REPO / ".venv" / "bin"
-BENCHMARKS = REPO / "BENCHMARKS.md"
 SECTION = "## OParl API"
 PORT = int(os.environ.get("BENCH_PORT", 8798))
 WORKERS = int(os.environ.get("BENCH_WORKERS", 2))
@@ -167,14 +170,7 @@ embedded relation (prefetch), whatever its size, and the first page one count; t
 repeat walk answers 304 when the first page of a list is unchanged (ETag), skipping the transfer and
 serialisation, not the queries.
 """
-    current = BENCHMARKS.read_text()
-    if SECTION in current:
-        head, rest = current.split(SECTION, 1)
-        tail = rest[rest.find("\n## ") :] if "\n## " in rest else ""
-        current = head.rstrip() + "\n\n" + text + tail
-    else:
-        current = current.rstrip() + "\n\n" + text
-    BENCHMARKS.write_text(current)
+    write_section(text)
 
 
 if __name__ == "__main__":

@@ -24,7 +24,9 @@ from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
-BENCHMARKS = REPO / "BENCHMARKS.md"
+
+from bench._report import write_section  # noqa: E402 - needs the repository on the path
+
 SECTION = "## Documents"
 TARGET_PAGES = 45
 
@@ -194,17 +196,6 @@ def report(result: dict) -> str:
             "",
         ]
     )
-
-
-def write_section(section: str) -> None:
-    text = BENCHMARKS.read_text(encoding="utf-8") if BENCHMARKS.exists() else "# Benchmarks\n\n"
-    start = text.find(SECTION + "\n")
-    if start == -1:
-        text = text.rstrip("\n") + "\n\n" + section
-    else:
-        end = text.find("\n## ", start + len(SECTION))
-        text = text[:start] + section + (text[end + 1 :] if end != -1 else "")
-    BENCHMARKS.write_text(text, encoding="utf-8")
 
 
 def main() -> None:

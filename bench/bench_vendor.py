@@ -27,7 +27,9 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-import bench_import  # noqa: E402 - the shared subprocess and BENCHMARKS.md helpers
+import bench_import  # noqa: E402 - the shared import-run helpers
+
+from bench._report import write_section  # noqa: E402 - bench_import put the repository on the path
 
 SECTION = "## Importer: agenda systems' exports"
 DEFAULT_PG = "postgres://postgres@127.0.0.1:5432/wt_vendor_bench"
@@ -146,15 +148,6 @@ def render(imports: dict[str, dict], count: int, size: int) -> str:
     return "\n".join(lines)
 
 
-def update_benchmarks(section: str) -> None:
-    saved = bench_import.SECTION
-    bench_import.SECTION = SECTION
-    try:
-        bench_import.update_benchmarks(section)
-    finally:
-        bench_import.SECTION = saved
-
-
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--exports", type=int, default=1000)
@@ -180,7 +173,7 @@ def main() -> int:
                 imports["PostgreSQL"] = {"skipped": ["PostgreSQL not reachable"]}
             print("PostgreSQL:", imports["PostgreSQL"])
     if not args.no_write:
-        update_benchmarks(render(imports, args.exports, size))
+        write_section(render(imports, args.exports, size))
     return 0
 
 

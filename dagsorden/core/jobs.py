@@ -113,6 +113,23 @@ def job_retry(*, job: BackgroundJob, by=None) -> BackgroundJob:
     return job
 
 
+# Finished jobs are kept this long for the jobs page, then `dagsorden prune_jobs` removes them.
+PRUNE_AFTER_DAYS = 90
+FINISHED_STATES = (BackgroundJob.State.DONE, BackgroundJob.State.FAILED)
+
+
+@transaction.atomic
+def job_prune(*, days: int = PRUNE_AFTER_DAYS, now: dt.datetime | None = None) -> int:
+    """Delete jobs that finished (done, or failed for good) more than `days` ago; return
+    how many. Queued and running jobs are never touched, however old: they are still
+    work. A failed job can be retried from the jobs page until it is pruned."""
+    cutoff = (now or timezone.now()) - dt.timedelta(days=days)
+    # A finished row without a finish time (edited by hand) counts from its creation.
+    old = Q(finished_at__lt=cutoff) | Q(finished_at__isnull=True, created__lt=cutoff)
+    _total, by_model = BackgroundJob.objects.filter(old, state__in=FINISHED_STATES).delete()
+    return by_model.get(BackgroundJob._meta.label, 0)
+
+
 def job_progress(job: BackgroundJob, *, percent: int | None = None, **done) -> None:
     """Record what a running job has finished (and refresh its heartbeat)."""
     job.progress = {**job.progress, **done}

@@ -47,6 +47,7 @@ from dagsorden.organisations.models import (
     Party,
     Person,
 )
+from dagsorden.organisations.style import portal_words
 
 from .exported import ExportIdentity, bilag_changed, bilag_rows
 from .history import insert_history
@@ -447,13 +448,25 @@ def _municipality(name: str) -> Municipality:
     found = Municipality.objects.filter(name__iexact=name).first()
     if found:
         return found
-    slug = _unique_slug(Municipality.objects.all(), _slug(name))
-    return Municipality.objects.create(name=name, slug=slug)
+    return Municipality.objects.create(name=name, slug=_municipality_slug(name))
 
 
-def _unique_slug(queryset, base: str) -> str:
+def _municipality_slug(name: str) -> str:
+    """The slug for a municipality the importer creates. It must not be one of the
+    portal's own first path words (the admin form refuses those, see
+    validate_portal_slug): a municipality named "Oparl" or "Admin" in a document would
+    otherwise take over `/oparl/` or `/admin/`. The document is not refused for it; its
+    municipality gets "<word>-kommune" instead, which staff may rename in the admin."""
+    reserved = portal_words()
+    base = _slug(name)
+    if base in reserved:
+        base = f"{base[:42]}-kommune"
+    return _unique_slug(Municipality.objects.all(), base, reserved=reserved)
+
+
+def _unique_slug(queryset, base: str, *, reserved: frozenset[str] | set[str] = frozenset()) -> str:
     slug, n = base, 1
-    while queryset.filter(slug=slug).exists():
+    while slug in reserved or queryset.filter(slug=slug).exists():
         n += 1
         slug = f"{base[:46]}-{n}"
     return slug

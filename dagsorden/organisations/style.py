@@ -54,10 +54,9 @@ def validate_host(value: str) -> None:
         )
 
 
-def validate_portal_slug(value: str) -> None:
-    """A municipality's slug is the first word of its portal's paths: it may not be one
-    the site already uses (`/moeder/`, `/soeg/`, `/admin/` …), or its pages would be
-    hidden behind those."""
+def portal_words() -> set[str]:
+    """The first path words the site itself uses (`moeder`, `soeg`, `admin`, `oparl` …),
+    read from the URL patterns so that a page added later is counted too."""
     from django.urls import URLResolver, get_resolver
 
     def first_word(pattern) -> str:
@@ -70,7 +69,14 @@ def validate_portal_slug(value: str) -> None:
         if isinstance(pattern, URLResolver) and not first_word(pattern):
             taken.update(first_word(inner) for inner in pattern.url_patterns)
     taken.discard("")
-    if value in taken:
+    return taken
+
+
+def validate_portal_slug(value: str) -> None:
+    """A municipality's slug is the first word of its portal's paths: it may not be one
+    the site already uses (`/moeder/`, `/soeg/`, `/admin/` …), or its pages would be
+    hidden behind those."""
+    if value in portal_words():
         raise ValidationError(
             _("Kortnavnet %(slug)s bruges allerede af portalen; vælg et andet."),
             code="reserved",

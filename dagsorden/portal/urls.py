@@ -37,4 +37,5 @@ urlpatterns = scoped_patterns + [
     path("aabne-data/", views.open_data, name="open_data"),
     path("aabne-data/dagsorden-aabne-data.zip", views.open_data_archive, name="open_data_archive"),
     path("sprog/", views.language_switch, name="language"),
+    path("favicon.ico", views.favicon, name="favicon"),
 ]

@@ -6,8 +6,9 @@ from dataclasses import dataclass
 
 from django.conf import settings
 from django.core.paginator import Paginator
-from django.http import FileResponse, Http404, HttpResponseRedirect
+from django.http import FileResponse, Http404, HttpResponsePermanentRedirect, HttpResponseRedirect
 from django.shortcuts import get_object_or_404, render
+from django.templatetags.static import static
 from django.utils import timezone
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
@@ -332,6 +333,12 @@ def file_download(request, pk, name):
 
 
 @never_cache
+def favicon(request):
+    """Browsers ask for /favicon.ico whatever the page links; send them the SVG icon
+    rather than a 404 in every log."""
+    return HttpResponsePermanentRedirect(static("dagsorden/favicon.svg"))
+
+
 def language_switch(request):
     """Remember the chosen language in its cookie and go back to the page.
 

@@ -16,8 +16,6 @@ from django.core.management import CommandError, call_command
 from django.test import Client, override_settings
 from django.urls import reverse
 
-from dagsorden.cases.models import Case
-from dagsorden.demo.build import demo_load
 from dagsorden.meetings.models import (
     AgendaItem,
     Attendance,
@@ -27,7 +25,7 @@ from dagsorden.meetings.models import (
     Vote,
 )
 from dagsorden.meetings.selectors import PUBLIC_STATES
-from tests.portal.closed_world import MARKERS, NOW, add_closed_item
+from tests.portal.closed_world import MARKERS, plant_closed_demo
 
 pytestmark = pytest.mark.django_db
 
@@ -63,18 +61,8 @@ def public_counts() -> dict[str, int]:
 
 def build_world():
     """The demo with closed items, plus an agenda not sent out and minutes not approved."""
-    demo_load(now=NOW)
+    planted = plant_closed_demo()
     held = Meeting.objects.filter(state=Meeting.State.MINUTES_APPROVED).order_by("-start")
-    secret_case = Case.objects.create(
-        municipality=held[0].organization.municipality,
-        title=MARKERS["case_title"],
-        journal_number="00.00.00-A00-999-26",
-    )
-    shared_case = Case.objects.filter(consultations__agenda_items__public=True).first()
-    closed = [
-        add_closed_item(held[0], "a", case=secret_case),
-        add_closed_item(held[1], "b", case=shared_case),
-    ]
     planned = Meeting.objects.filter(state=Meeting.State.PLANNED).first()
     AgendaItem.objects.create(meeting=planned, number=1, order=1, title=UNPUBLISHED)
     unapproved = held[2]
@@ -83,7 +71,7 @@ def build_world():
     item = unapproved.items.filter(public=True, decision__isnull=False).first()
     item.decision.text = UNAPPROVED
     item.decision.save()
-    return closed, unapproved
+    return planted.closed_items, unapproved
 
 
 def api_list(client, url: str) -> list[dict]:

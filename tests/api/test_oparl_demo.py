@@ -12,9 +12,8 @@ from django.test import Client
 from django.test.utils import CaptureQueriesContext
 
 from dagsorden.cases.models import Case
-from dagsorden.demo.build import demo_load
 from dagsorden.meetings.models import Meeting
-from tests.portal.closed_world import MARKERS, NOW, add_closed_item
+from tests.portal.closed_world import MARKERS, plant_closed_demo
 
 from .harvest import harvest, local_path
 from .schemas import errors, schemas_skip_reason
@@ -39,23 +38,13 @@ LISTS = [
 @pytest.fixture(scope="module")
 def world(django_db_setup, django_db_blocker):
     with django_db_blocker.unblock():
-        demo_load(now=NOW)
-        held = Meeting.objects.filter(state=Meeting.State.MINUTES_APPROVED).order_by("-start")
-        secret_case = Case.objects.create(
-            municipality=held[0].organization.municipality,
-            title=MARKERS["case_title"],
-            journal_number="00.00.00-A00-999-26",
-        )
-        shared_case = Case.objects.filter(consultations__agenda_items__public=True).first()
-        closed = [
-            add_closed_item(held[0], "a", case=secret_case),
-            add_closed_item(held[1], "b", case=shared_case),
-        ]
-        upcoming = Meeting.objects.filter(state=Meeting.State.AGENDA_PUBLISHED).first()
-        if upcoming is not None:
-            closed.append(add_closed_item(upcoming, "c"))
+        planted = plant_closed_demo()
         answers = harvest(Client(), follow_files=True)
-        yield {"answers": answers, "closed": closed, "secret_case": secret_case}
+        yield {
+            "answers": answers,
+            "closed": planted.closed_items,
+            "secret_case": planted.secret_case,
+        }
         call_command("flush", interactive=False, verbosity=0)
 
 

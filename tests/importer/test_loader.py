@@ -19,7 +19,7 @@ from dagsorden.meetings.models import (
     Meeting,
     Section,
 )
-from dagsorden.organisations.models import Organization, Person
+from dagsorden.organisations.models import Municipality, Organization, Person
 
 pytestmark = pytest.mark.django_db
 
@@ -243,3 +243,23 @@ def test_failed_document_empties_the_cache(monkeypatch):
         load(parse_text(_minutes()), source="m.txt", sha256="f" * 64, cache=cache)
     assert cache.municipalities == {} and cache.bodies == {}
     assert not ImportedDocument.objects.filter(sha256="f" * 64).exists()
+
+
+@pytest.mark.parametrize(
+    ("name", "slug"),
+    [("Oparl", "oparl-kommune"), ("Admin", "admin-kommune"), ("Moeder", "moeder-kommune")],
+)
+def test_a_municipality_named_like_a_portal_path_gets_a_slug_of_its_own(client, name, slug):
+    load(parse_text(_agenda()), source="a.txt", sha256="a" * 64, municipality_name=name)
+    municipality = Municipality.objects.get(name=name)
+    assert municipality.slug == slug
+    municipality.full_clean()  # what the admin form would accept
+    assert client.get(f"/{slug}/").status_code == 200
+    assert client.get("/oparl/v1/system").json()["type"].endswith("/System")
+    assert client.get("/admin/").status_code == 302  # to the admin's log-in
+
+
+def test_a_second_reserved_name_gets_the_next_free_slug():
+    Municipality.objects.create(name="Oparl Kommune", slug="oparl-kommune")
+    load(parse_text(_agenda()), source="a.txt", sha256="a" * 64, municipality_name="Oparl")
+    assert Municipality.objects.get(name="Oparl").slug == "oparl-kommune-2"

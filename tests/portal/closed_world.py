@@ -82,9 +82,12 @@ def add_closed_item(meeting: Meeting, suffix: str, *, case: Case | None = None) 
     return item
 
 
-@pytest.fixture
-def demo_with_secrets(db):
-    world = demo_load(now=NOW)
+def plant_closed_demo(*, now: dt.datetime = NOW):
+    """Load the demo and plant closed items: one on the latest approved minutes with a
+    case known only from it, one on the minutes before sharing a public item's case,
+    and one on an agenda sent out (when the demo has one). The demo's World comes back
+    with `closed_items` and `secret_case` added."""
+    world = demo_load(now=now)
     held = Meeting.objects.filter(state=Meeting.State.MINUTES_APPROVED).order_by("-start")
     upcoming = Meeting.objects.filter(state=Meeting.State.AGENDA_PUBLISHED).first()
     secret_case = Case.objects.create(
@@ -102,6 +105,11 @@ def demo_with_secrets(db):
     world.closed_items = closed
     world.secret_case = secret_case
     return world
+
+
+@pytest.fixture
+def demo_with_secrets(db):
+    return plant_closed_demo()
 
 
 @pytest.fixture

@@ -93,6 +93,18 @@ def test_the_national_front_page_and_search_span_every_municipality(client):
     assert "Bebyg hede" in only_b and "Aaby mose" not in only_b
 
 
+def test_each_front_page_searches_its_own_scope(client):
+    _world()
+    for url, label, action in [
+        ("/", "Søg i alle kommuners dagsordener, referater og bilag", "/soeg/"),
+        ("/aaby/", "Søg i dagsordener, referater og bilag", "/aaby/soeg/"),
+    ]:
+        page = _text(client, url)
+        start = page.index('<form class="search-box"')
+        box = page[start : page.index("</form>", start)]
+        assert f'action="{action}"' in box and f'<label for="forside-q">{label}</label>' in box
+
+
 def test_object_pages_wear_their_own_municipalitys_header_and_colour(client):
     a, b, body_a, body_b, held_a, held_b = _world()
     page = _text(client, reverse("portal:meeting_detail", args=[held_b.pk]))

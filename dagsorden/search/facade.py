@@ -204,8 +204,9 @@ def _rows_or_estimate(match, where, params, filter_sql, filter_params):
     """(facet rows of every match, None) when the matches are countable, else
     (None, an estimate). Each branch reads no more than the limit's worth of matches."""
     limit = bounded.exact_limit()
+    estimated_where = f"{match.estimate_where_sql or match.where_sql}{filter_sql}"
     planned = current_backend().planned_rows(
-        f"SELECT 1 FROM {match.from_sql} WHERE {where}", params
+        f"SELECT 1 FROM {match.from_sql} WHERE {estimated_where}", params
     )
     if phrase.applies(match, planned):
         return phrase.rows_or_estimate(match, filter_sql, filter_params, planned)

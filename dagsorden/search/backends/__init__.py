@@ -20,6 +20,9 @@ class MatchSql:
     where_sql: str
     params: list
     order_sql: str
+    # The part of `where_sql` whose planner row estimate stands for the number of
+    # matches (empty: all of it).
+    estimate_where_sql: str = ""
     rank_sql: str = ""
     # The title candidates: matches with a query word in the title, newest first by
     # `title_id_sql` (the item id). Filters on `e.` follow `title_params`.

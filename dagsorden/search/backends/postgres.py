@@ -147,14 +147,19 @@ def _pairs_match(query: ParsedQuery, parts: list[str], params: list, keys: list[
         window_from_sql="(SELECT * FROM search_searchentry WHERE item_id BETWEEN %s AND %s "
         f"OFFSET 0) e CROSS JOIN {subquery}",
         where_sql=f"{PAIRS_MATCH.format(alias='e')} AND {RECHECK.format(alias='e')}",
+        # The pairs' estimate is the phrase's (the recheck removes the few items of
+        # other pairs with the same key; the planner would take a third for it).
+        estimate_where_sql=PAIRS_MATCH.format(alias="e"),
         windows_together=True,
         params=from_params,
         order_sql="ts_rank(e.document, query.q, 1) DESC, e.start DESC",
         rank_sql="-ts_rank(e.document, query.q, 1)",
         title_from_sql=from_sql,
-        # The pairs first: the planner estimates a title phrase as the AND of its words
-        # in titles and would walk every title newest first for a rare one.
-        title_where_sql=f"{PAIRS_MATCH.format(alias='e')} AND {TITLE_VECTOR} @@ query.tq"
+        # With the pairs, whose statistics know how rare the phrase is: the planner
+        # estimates a title phrase as the AND of its words in titles and would walk
+        # every title newest first for a rare one. The title is tested first where it
+        # does walk (it is small and stored in the row).
+        title_where_sql=f"{TITLE_VECTOR} @@ query.tq AND {PAIRS_MATCH.format(alias='e')}"
         + ("" if len(parts) == 1 else f" AND {RECHECK.format(alias='e')}"),
         title_params=from_params,
         terms=len(parts),

@@ -111,6 +111,8 @@ class Estimate:
     # How the page's matches after the title candidates are found (`newest_first`'s
     # keywords but the match and filters), where walking all entries would not do.
     rest: Callable | None = None
+    # The match to find the page's title candidates with, where it differs.
+    title_match: MatchSql | None = None
 
 
 def estimate(

@@ -21,7 +21,7 @@ from dagsorden.meetings.models import AgendaItem, Meeting
 from dagsorden.meetings.wording import decision_addition_of
 from dagsorden.organisations.models import Municipality, Organization
 
-from . import bounded, phrase
+from . import bounded, local, phrase
 from .backends import MatchSql, current_backend
 from .documents import ItemDocument, item_document
 from .models import SearchEntry
@@ -184,7 +184,9 @@ def _run(request: SearchRequest, match: MatchSql, parsed: ParsedQuery) -> Search
     filter_sql, filter_params = _filters(request)
     where = f"{match.where_sql}{filter_sql}"
     params = match.params + filter_params
-    rows, found = _rows_or_estimate(match, where, params, filter_sql, filter_params)
+    rows, found = _rows_or_estimate(
+        match, where, params, filter_sql, filter_params, request.municipality
+    )
     if found is not None:
         return _run_estimated(request, match, found, parsed)
     offset = (max(1, request.page) - 1) * request.page_size
@@ -200,14 +202,19 @@ def _run(request: SearchRequest, match: MatchSql, parsed: ParsedQuery) -> Search
     return SearchResult(request=request, hits=_hits(item_ids, parsed), total=total, facets=facets)
 
 
-def _rows_or_estimate(match, where, params, filter_sql, filter_params):
+def _rows_or_estimate(match, where, params, filter_sql, filter_params, municipality=None):
     """(facet rows of every match, None) when the matches are countable, else
-    (None, an estimate). Each branch reads no more than the limit's worth of matches."""
+    (None, an estimate). Each branch reads no more than the limit's worth of matches,
+    or (one municipality, words common nationally) a sample of its own entries."""
     limit = bounded.exact_limit()
     estimated_where = f"{match.estimate_where_sql or match.where_sql}{filter_sql}"
     planned = current_backend().planned_rows(
         f"SELECT 1 FROM {match.from_sql} WHERE {estimated_where}", params
     )
+    if local.applies(match, municipality, planned):
+        return None, local.estimate(
+            match, filter_sql, filter_params, municipality_id=municipality, planned=planned
+        )
     if phrase.applies(match, planned):
         return phrase.rows_or_estimate(match, filter_sql, filter_params, planned)
     if planned is not None and planned > limit:
@@ -274,6 +281,7 @@ def _run_estimated(request, match, found, parsed) -> SearchResult:
     page = min(max(1, request.page), bounded.estimated_pages())
     offset = (page - 1) * request.page_size
     filters = lambda alias: _filters(request, alias)  # noqa: E731 - a two-use closure
+    match = found.title_match or match
     if match.rank_sql:
         rest = None
         if found.rest is not None:

@@ -30,9 +30,6 @@ from . import bounded
 from .backends import MatchSql, current_backend
 
 WINDOWS = 16
-# Testing one entry of a window (its tsvector read from TOAST) costs about fifty times
-# what one entry of a GIN list costs (measured on the 1 M archive: ~10 µs and ~0.2 µs).
-ROW_TO_LIST_COST = 50
 ENTRIES = "search_searchentry e"
 
 
@@ -50,7 +47,7 @@ def applies(match: MatchSql, municipality_id: int | None, planned: int | None) -
     if national is None or national <= sample_from():
         return False
     sample_rows = 1.5 * bounded.MIN_SAMPLE_HITS * _size(municipality_id) / max(1, planned)
-    return ROW_TO_LIST_COST * sample_rows < national
+    return bounded.ROW_TO_LIST_COST * sample_rows < national
 
 
 def estimate(match: MatchSql, filter_sql: str, filter_params: list, *, municipality_id, planned):

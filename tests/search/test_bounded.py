@@ -7,7 +7,7 @@ import pytest
 from django.urls import reverse
 
 from dagsorden.meetings.models import Decision
-from dagsorden.search import facade
+from dagsorden.search import bounded, facade
 from dagsorden.search.facade import SearchRequest, search
 from tests.factories import MunicipalityFactory, OrganizationFactory, local
 
@@ -191,3 +191,12 @@ def test_rank_all_limit_still_ranks_every_match_when_few(archive, monkeypatch):
     items = _fill(archive, titled=3, text_only=3)
     result = search(SearchRequest(text="havnebad"))
     assert set(_ids(result)[:3]) == {item.pk for item in items[:3]}
+
+
+def test_a_large_archive_reads_windows_for_words_in_a_smaller_share():
+    # Up to a million entries a tenth; beyond, the window rows cost less than the list
+    # at a smaller share (the list grows with the archive, a sample's rows do not).
+    assert bounded.common_from(200_000) == 20_000
+    assert bounded.common_from(1_000_000) == 100_000
+    assert 200_000 < bounded.common_from(3_000_000) < 0.1 * 3_000_000
+    assert bounded.common_from(7_000_000) < 0.05 * 7_000_000

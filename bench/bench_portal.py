@@ -12,7 +12,8 @@ dagsorden.sqlite3 keeps connections open (CONN_MAX_AGE 60), which the summary re
 BENCH_WORKERS and BENCH_THREADS choose the gunicorn workers and threads.
 
 The search page (`/soeg/?q=BENCH_SEARCH_WORD`, default "lokalplan") is measured the same
-way. With DATABASE_URL on PostgreSQL and DATABASE_REPLICA_URL on a streaming replica
+way, and with several municipalities (a national archive from `synth --municipalities N`)
+also the first municipality's own search page (`/<slug>/soeg/`). With DATABASE_URL on PostgreSQL and DATABASE_REPLICA_URL on a streaming replica
 (scripts/pg-replica.sh start), the anonymous requests read from the replica; the summary
 records which.
 """
@@ -36,6 +37,8 @@ from django.db import connections  # noqa: E402
 from django.urls import reverse  # noqa: E402
 
 from dagsorden.meetings.models import Meeting  # noqa: E402
+from dagsorden.organisations.models import Municipality  # noqa: E402
+from dagsorden.search.models import SearchEntry  # noqa: E402
 
 PORT = int(os.environ.get("BENCH_PORT", 8799))
 WORKERS = int(os.environ.get("BENCH_WORKERS", 2))
@@ -132,6 +135,14 @@ def main() -> int:
         rows_before = rows_read()
         dynamic_result = wrk(base + page)
         search_result = wrk(base + reverse("portal:search") + f"?q={SEARCH_WORD}")
+        local_search = None
+        if Municipality.objects.count() > 1:
+            # One municipality's own search page (its portal), as well as the national.
+            slug = Municipality.objects.order_by("pk").first().slug
+            local_search = {
+                "municipality": slug,
+                **wrk(base + reverse("kommune:search", args=[slug]) + f"?q={SEARCH_WORD}"),
+            }
         time.sleep(1.5)  # PostgreSQL publishes a backend's statistics at most once a second
         rows_during = {alias: count - rows_before[alias] for alias, count in rows_read().items()}
         static_result = wrk(base + "/" + static.lstrip("/"))
@@ -151,6 +162,8 @@ def main() -> int:
         "connections": 32,
         "meeting_page": dynamic_result,
         "search_page": {"word": SEARCH_WORD, **search_result},
+        "municipality_search_page": local_search,
+        "items": SearchEntry.objects.count(),
         "static_file": static_result,
         "p99_ratio": round(dynamic_result["p99"] / static_result["p99"], 1),
         "rps_ratio": round(static_result["rps"] / dynamic_result["rps"], 1),
@@ -158,7 +171,7 @@ def main() -> int:
     print(json.dumps(summary, indent=2))
     out = Path(__file__).with_name("results")
     out.mkdir(exist_ok=True)
-    (out / "portal.json").write_text(json.dumps(summary, indent=2))
+    (out / f"portal-{summary['items']}.json").write_text(json.dumps(summary, indent=2))
     return 0 if dynamic_result["p99"] <= 50 else 1
 
 

@@ -117,6 +117,8 @@ def classes(rng) -> dict[str, list[str]]:
         "two words": [f"{a} {b}" for a, b in zip(very + frequent, mid + very, strict=False)][:3],
         "phrase": phrases,
         "phrase of two common words": common_phrases,
+        # What a user types to narrow down: several common words, each a long list.
+        "three frequent words": [" ".join(frequent)] if len(frequent) == 3 else [],
     }
 
 

@@ -13,9 +13,9 @@ BENCH_WORKERS and BENCH_THREADS choose the gunicorn workers and threads.
 
 The search page (`/soeg/?q=BENCH_SEARCH_WORD`, default "lokalplan") is measured the same
 way, and with several municipalities (a national archive from `synth --municipalities N`)
-also the first municipality's own search page (`/<slug>/soeg/`). With DATABASE_URL on PostgreSQL and DATABASE_REPLICA_URL on a streaming replica
-(scripts/pg-replica.sh start), the anonymous requests read from the replica; the summary
-records which.
+also the first municipality's own search page (`/<slug>/soeg/`). With DATABASE_URL on
+PostgreSQL and DATABASE_REPLICA_URL on a streaming replica (scripts/pg-replica.sh
+start), the anonymous requests read from the replica; the summary records which.
 """
 
 import json

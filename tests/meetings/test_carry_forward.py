@@ -3,6 +3,7 @@ body, the same bilag files and Sagens forløb; the secretary sees what changed."
 
 import pytest
 import time_machine
+from django.core.exceptions import ValidationError
 from fpdf import FPDF
 
 from dagsorden.cases.services import case_create, file_attach
@@ -150,3 +151,49 @@ def test_the_third_body_gets_the_second_bodys_edited_text(three_bodies):
     assert at_council.files.alive().get().sha512 == three_bodies["bilag"].sha512
     bodies = [h.body for h in item_history(at_council)]
     assert bodies == [three_bodies["committee"].name, "Økonomiudvalget"]
+
+
+def test_a_cpr_number_in_a_bilag_carried_from_a_closed_item_stops_the_public_agenda(
+    council_setup,
+):
+    """A closed item's bilag is not checked for CPR numbers (nothing of it is published);
+    when the next body treats the case in public, the same bilag is, before publication."""
+    setup = council_setup
+    case = case_create(
+        municipality=setup["municipality"],
+        title="Salg af grund",
+        route=[(setup["committee"], "indstiller"), (setup["council"], "afgoer")],
+    )
+    council_meeting = meeting_create(organization=setup["council"], start=local(2027, 3, 25, 19))
+    meeting = meeting_create(organization=setup["committee"], start=local(2027, 2, 9))
+    item = case_schedule(
+        consultation=case.consultations.get(order=1),
+        meeting=meeting,
+        draft_state="approved",
+        public=False,
+        public_title="Lukket punkt: salg af grund",
+        sections=[("Sagens kerne", "Køber er fundet.")],
+    )
+    file_attach(
+        data=_pdf("Koebers CPR 010203-1234"), name="Købstilbud", file_name="k.pdf", agenda_item=item
+    )
+    meeting_publish_agenda(meeting=meeting, at=local(2027, 1, 20))
+    with time_machine.travel(local(2027, 2, 9, 18), tick=False):
+        decision_record(item=item, outcome="anbefales", text="Anbefales.")
+        meeting_close(meeting=meeting)
+        meeting_approve_minutes(meeting=meeting)
+    carried = case.consultations.get(order=2).agenda_items.get()
+    assert carried.meeting == council_meeting
+    carried = item_update(
+        item=carried,
+        expected_version=carried.version,
+        title="Salg af grund",
+        sections=[("Sagens kerne", "Køber er fundet.")],
+        public=True,
+    )
+    item_set_draft_state(item=carried, state="ready")
+    item_set_draft_state(item=carried, state="approved")
+    with pytest.raises(ValidationError) as refused:
+        meeting_publish_agenda(meeting=council_meeting, at=local(2027, 3, 10))
+    [message] = refused.value.messages
+    assert "bilag »Købstilbud«" in message and "010203-****" in message

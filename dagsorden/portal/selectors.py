@@ -139,21 +139,25 @@ cons AS (SELECT id, case_id, organization_id FROM cases_consultation WHERE case_
 related AS (SELECT id, meeting_id FROM meetings_agendaitem WHERE consultation_id IN
     (SELECT id FROM cons)),
 people AS (SELECT person_id AS id FROM meetings_attendance WHERE meeting_id IN
-        (SELECT id FROM m) OR meeting_id IN (SELECT meeting_id FROM related)
+        (SELECT id FROM m UNION SELECT meeting_id FROM related)
     UNION SELECT substitute_for_id FROM meetings_attendance WHERE meeting_id IN
         (SELECT id FROM m)
     UNION SELECT person_id FROM meetings_vote WHERE item_id IN (SELECT id FROM items)
     UNION SELECT person_id FROM meetings_itemattendance WHERE item_id IN
-        (SELECT id FROM items) OR item_id IN (SELECT id FROM related))
+        (SELECT id FROM items UNION SELECT id FROM related))
 """
+# Each "x IN (a UNION b)", never "x IN a OR x IN b": PostgreSQL plans an OR of two
+# subqueries as a filter on every row of the table (a scan of three million items and
+# decisions in a national archive, 1.2 s), a single IN as a lookup through the index.
 
 
 def _fingerprint_parts() -> list[tuple[type, str]]:
     """Each table the page shows and which of its rows: (model, WHERE)."""
     items = "IN (SELECT id FROM items)"
-    item_or_related = f"{items} OR item_id IN (SELECT id FROM related)"
+    item_or_related = "IN (SELECT id FROM items UNION SELECT id FROM related)"
+    meeting_or_related = "IN (SELECT id FROM m UNION SELECT meeting_id FROM related)"
     return [
-        (Meeting, "id IN (SELECT id FROM m) OR id IN (SELECT meeting_id FROM related)"),
+        (Meeting, f"id {meeting_or_related}"),
         (
             Organization,
             "id IN (SELECT organization_id FROM m UNION SELECT organization_id FROM cons)",
@@ -164,7 +168,7 @@ def _fingerprint_parts() -> list[tuple[type, str]]:
             "id IN (SELECT municipality_id FROM organisations_organization WHERE id IN "
             "(SELECT organization_id FROM m))",
         ),
-        (AgendaItem, f"id {items} OR id IN (SELECT id FROM related)"),
+        (AgendaItem, f"id {item_or_related}"),
         (Section, f"item_id {items}"),
         (Recommendation, f"item_id {items}"),
         (Decision, f"item_id {item_or_related}"),
@@ -173,10 +177,7 @@ def _fingerprint_parts() -> list[tuple[type, str]]:
             f"decision_id IN (SELECT id FROM meetings_decision WHERE item_id {items})",
         ),
         (Vote, f"item_id {items}"),
-        (
-            Attendance,
-            "meeting_id IN (SELECT id FROM m) OR meeting_id IN (SELECT meeting_id FROM related)",
-        ),
+        (Attendance, f"meeting_id {meeting_or_related}"),
         (ItemAttendance, f"item_id {item_or_related}"),
         (Approval, "meeting_id IN (SELECT id FROM m)"),
         (File, f"agenda_item_id {items}"),

@@ -262,12 +262,23 @@ FACET_PARAMS = {
 }
 
 
-def facet_groups(params, result, *, national=False) -> list[tuple[str, list[FacetLink]]]:
-    """Each facet as links that add (or, when active, remove) its filter. The
-    municipality facet (when the search layer counts it) only on the national search."""
+# A facet shows its largest values (and the chosen one): a national search has about
+# 700 bodies, which as links would be most of the page and of its rendering time.
+FACET_LINKS = 20
+
+
+def facet_groups(params, result, *, national=False) -> list[tuple[str, list[FacetLink], int]]:
+    """Each facet as links that add (or, when active, remove) its filter, and how many
+    smaller values are left out. The municipality facet (when the search layer counts
+    it) only on the national search."""
+    shown = {name: _shown_values(params, result, name) for name in FACET_PARAMS}
     labels = {
-        "municipality": dict(Municipality.objects.values_list("pk", "name")),
-        "organization": dict(Organization.objects.values_list("pk", "name")),
+        "municipality": dict(
+            Municipality.objects.filter(pk__in=shown["municipality"]).values_list("pk", "name")
+        ),
+        "organization": dict(
+            Organization.objects.filter(pk__in=shown["organization"]).values_list("pk", "name")
+        ),
         "item_type": dict(AgendaItem.Type.choices),
         "outcome": dict(Decision.Outcome.choices),
     }
@@ -280,21 +291,31 @@ def facet_groups(params, result, *, national=False) -> list[tuple[str, list[Face
     }
     groups = []
     # The municipality facet only where the installation holds more than one.
-    several = len(labels["municipality"]) > 1
+    several = Municipality.objects.count() > 1
     for name, param in FACET_PARAMS.items():
         if name == "municipality" and not (national and several):
             continue
         counts = result.facets.get(name, {})
-        ordered = sorted(counts.items(), key=lambda kv: (-kv[0]) if name == "year" else -kv[1])
         links = []
-        for value, count in ordered:
+        for value in shown[name]:
             active = params.get(param) == str(value)
             url = _with(params, **{param: None if active else value, "side": None})
             label = str(labels.get(name, {}).get(value, value))
-            links.append(FacetLink(label=label, count=count, url=url, active=active))
+            links.append(FacetLink(label=label, count=counts[value], url=url, active=active))
         if links:
-            groups.append((titles[name], links))
+            groups.append((titles[name], links, len(counts) - len(links)))
     return groups
+
+
+def _shown_values(params, result, name: str) -> list:
+    """The facet's values to show: years newest first, others largest first, at most
+    FACET_LINKS of them, the chosen value always among them."""
+    counts = result.facets.get(name, {})
+    ordered = sorted(counts, key=lambda value: -value if name == "year" else -counts[value])
+    shown = ordered[:FACET_LINKS]
+    chosen = params.get(FACET_PARAMS[name])
+    shown += [value for value in ordered[FACET_LINKS:] if str(value) == chosen]
+    return shown
 
 
 def _with(params, **changes) -> str:

@@ -159,14 +159,19 @@ def estimate(
         found = _sample(match, where, params, windows, common=common)
         if len(found) >= MIN_SAMPLE_HITS or share >= 1.0 or rows is not None:
             break
-        if common and may_decline:
+        if may_decline and (common or len(found) * span / _covered(windows) < exact_limit() / 2):
             # The planner expected a common query and the sample disagrees (a rare
-            # phrase of common words): say so rather than read ever more windows.
+            # phrase of common words), or finds clearly fewer matches than the limit:
+            # say so rather than read ever more windows (the caller counts).
             return None
         share = min(1.0, share * 8)
-    scale = span / sum(last - first + 1 for first, last in windows)
+    scale = span / _covered(windows)
     facets, total = count_facets(found, scale)
     return Estimate(total=max(at_least, total), facets=facets)
+
+
+def _covered(windows: list[tuple[int, int]]) -> int:
+    return sum(last - first + 1 for first, last in windows)
 
 
 def common_from(span: int) -> float:

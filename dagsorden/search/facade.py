@@ -224,8 +224,12 @@ def _rows_or_estimate(match, where, params, filter_sql, filter_params, municipal
         )
         if found is not None and found.total > limit:
             return None, found
-        if bounded.count_upto(match, where, params, limit + 1) > limit:
+        # The sample disagrees: read the facet values of up to one past the limit (one
+        # pass, which counts by the way; counting first would read the rows twice).
+        rows = bounded.facet_rows(match, where, params, limit=limit + 1)
+        if len(rows) > limit:
             return None, bounded.estimate(match, where, params, at_least=limit + 1)
+        return rows, None
     if planned is not None or match.terms > 1 or match.has_phrase:
         # The planner expects few, or several words or a phrase (their matches are
         # mostly few): one pass reads the facet values of up to one past the limit, and

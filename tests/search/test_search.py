@@ -210,3 +210,19 @@ def test_common_words_without_title_matches_list_newest_first(archive, monkeypat
     )
     new = archive.item(title="B", sections=[("T", "Kloakering")])
     assert titles("kloakering") == [new.pk, old.pk]
+
+
+def test_a_facet_shows_its_largest_values_and_says_how_many_more(archive, client, monkeypatch):
+    from django.urls import reverse
+
+    from dagsorden.portal import views
+
+    monkeypatch.setattr(views, "FACET_LINKS", 2)
+    for year in (2021, 2022, 2023, 2024):
+        archive.item(meeting=archive.meeting(start=local(year, 3, 3)), title="Vandløb")
+    page = client.get(reverse("portal:search"), {"q": "vandløb"}).content.decode()
+    assert "2024" in page and "2023" in page and "og 2 flere" in page
+    assert 'href="?q=vandl%C3%B8b&amp;aar=2022"' not in page
+    # The chosen value stays among the links, so it can be removed again.
+    page = client.get(reverse("portal:search"), {"q": "vandløb", "aar": 2021}).content.decode()
+    assert 'aria-current="true"' in page and ">2021</a>" in page

@@ -200,3 +200,18 @@ def test_a_large_archive_reads_windows_for_words_in_a_smaller_share():
     assert bounded.common_from(1_000_000) == 100_000
     assert 200_000 < bounded.common_from(3_000_000) < 0.1 * 3_000_000
     assert bounded.common_from(7_000_000) < 0.05 * 7_000_000
+
+
+def test_a_large_archives_title_candidates_are_its_newest_entries(archive, small_limits):
+    # The titled items are the first 8 entries; 16 newer ones have the word in the text.
+    items = _fill(archive)
+    everything = search(SearchRequest(text="havnebad", page_size=10))
+    assert everything.estimated and set(_ids(everything)[:8]) == {i.pk for i in items[:8]}
+
+    small_limits.SEARCH_TITLE_WINDOW = 16  # the newest 16 entries: no titled item
+    recent = search(SearchRequest(text="havnebad", page_size=10))
+    assert recent.estimated
+    # No title candidate in the window: the page is every match newest first.
+    newest_first = sorted(items, key=lambda i: (-i.meeting.start.timestamp(), i.pk))
+    assert _ids(recent) == [i.pk for i in newest_first][:10]
+    assert _ids(recent) != _ids(everything)

@@ -152,3 +152,41 @@ def test_a_common_pair_is_sampled_like_a_common_word(phrase_items, settings, mon
     assert result.total == 5
     assert _ids(result) == sorted([*together, three, split])
     assert apart not in _ids(result) and closed not in _ids(result)
+
+
+def test_a_phrase_in_the_title_leads_and_reversed_title_words_do_not(archive):
+    """The title candidates of a one-phrase query come from the title's own pairs
+    (migration 0008): the phrase in the title leads, its words reversed in a title do
+    not make a title candidate, and an item with the phrase only in its text follows."""
+    in_title = archive.item(
+        meeting=archive.meeting(start=local(2016, 3, 1)),
+        title="Grønne havnebad ved kajen",
+        sections=[("Tekst", "Forslaget beskrives her.")],
+    ).pk
+    reversed_title = archive.item(
+        meeting=archive.meeting(start=local(2024, 3, 1)),
+        title="Havnebad grønne",
+        sections=[("Tekst", "Der er grønne havnebad i teksten.")],
+    ).pk
+    in_text = archive.item(
+        meeting=archive.meeting(start=local(2023, 3, 1)),
+        title="Andet punkt",
+        sections=[("Tekst", "Også grønne havnebad her.")],
+    ).pk
+    result = search(SearchRequest(text='"grønne havnebad"', page_size=50))
+    assert [hit.item_id for hit in result.hits] == [in_title, reversed_title, in_text]
+
+
+def test_a_phrases_title_candidates_read_the_title_pair_index(phrase_items):
+    match = postgres.match(parse_query('"grønne havnebad"'))
+    with connection.cursor() as cursor:
+        cursor.execute("SET LOCAL enable_seqscan = off")
+        cursor.execute(
+            f"EXPLAIN SELECT e.item_id FROM {match.title_from_sql} "
+            f"WHERE {match.title_where_sql} ORDER BY e.item_id DESC LIMIT 300",
+            match.title_params,
+        )
+        plan = "\n".join(row[0] for row in cursor.fetchall())
+    assert "search_entry_title_word_pairs_gin" in plan
+    assert "search_entry_word_pairs_gin" not in plan
+    assert "search_entry_title_document_gin" not in plan

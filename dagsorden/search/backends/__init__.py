@@ -29,6 +29,9 @@ class MatchSql:
     title_from_sql: str = ""
     title_where_sql: str = ""
     title_params: list = field(default_factory=list)
+    # The part of `title_where_sql` whose planner estimate is the number of title
+    # matches (empty: all of it).
+    title_estimate_where_sql: str = ""
     title_id_sql: str = "e.item_id"
     # How many words and phrases the query has (all must occur), and whether any is a
     # phrase (whose positions the backends' ranking reads in every candidate).

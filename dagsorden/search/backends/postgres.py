@@ -132,6 +132,24 @@ PAIRS_MATCH = "{alias}.word_pairs @@ query.pq"
 RECHECK = "ts_match_vq({alias}.document, query.q)"
 
 
+TITLE_PAIRS_MATCH = "e.title_word_pairs @@ query.pq"
+
+
+def _pairs_title_where(parts: int) -> str:
+    """Title candidates of a query with a phrase. One phrase: the title's own pairs
+    (migration 0008) are one list as long as the titles holding the phrase, whose
+    statistics know how rare it is, and the phrase in the title is a match. With more
+    words or phrases a title need hold only one of them: the title's words, the item's
+    pairs (the planner estimates a title phrase as the AND of its words in titles and
+    would walk every title newest first for a rare one) and the whole query."""
+    if parts == 1:
+        return f"{TITLE_PAIRS_MATCH} AND ts_match_vq({TITLE_VECTOR}, query.tq)"
+    return (
+        f"{TITLE_VECTOR} @@ query.tq AND {PAIRS_MATCH.format(alias='e')} "
+        f"AND {RECHECK.format(alias='e')}"
+    )
+
+
 def _pairs_match(query: ParsedQuery, parts: list[str], params: list, keys: list[str]) -> MatchSql:
     """A query with a phrase of adjacent words: its pairs' short posting lists (the
     `word_pairs` index) select the candidates, and only those are tested for the whole
@@ -155,12 +173,8 @@ def _pairs_match(query: ParsedQuery, parts: list[str], params: list, keys: list[
         order_sql="ts_rank(e.document, query.q, 1) DESC, e.start DESC",
         rank_sql="-ts_rank(e.document, query.q, 1)",
         title_from_sql=from_sql,
-        # With the pairs, whose statistics know how rare the phrase is: the planner
-        # estimates a title phrase as the AND of its words in titles and would walk
-        # every title newest first for a rare one. The title is tested first where it
-        # does walk (it is small and stored in the row).
-        title_where_sql=f"{TITLE_VECTOR} @@ query.tq AND {PAIRS_MATCH.format(alias='e')}"
-        + ("" if len(parts) == 1 else f" AND {RECHECK.format(alias='e')}"),
+        title_where_sql=_pairs_title_where(len(parts)),
+        title_estimate_where_sql=TITLE_PAIRS_MATCH if len(parts) == 1 else "",
         title_params=from_params,
         terms=len(parts),
         has_phrase=True,

@@ -29,7 +29,7 @@ from django.conf import settings
 
 from dagsorden.core.replica import read_connection
 
-from .backends import MatchSql
+from .backends import MatchSql, current_backend
 from .text import stem, tokens
 
 # One row per case: a case treated in four bodies is one hit, shown by its best match.
@@ -244,22 +244,52 @@ def title_window() -> int:
     return getattr(settings, "SEARCH_TITLE_WINDOW", 200_000)
 
 
-def recent_titles(match: MatchSql) -> MatchSql:
-    """The match with its title candidates taken from the newest `SEARCH_TITLE_WINDOW`
-    entries (by item id), for a query with an estimated total: a title phrase or word
-    common in a national archive has tens of thousands of title matches, whose rows
-    (not cached in a 22 GB archive) cost more than the page; its newest are what the
-    page ranks anyway. Below that many entries nothing changes."""
+# An estimated result's title window is sized to hold about this many times
+# `rank_candidates()` title matches by the planner's estimate (the page ranks the newest
+# of them; the rest is margin for the estimate's error).
+TITLE_WINDOW_MARGIN = 4
+
+
+def recent_titles(match: MatchSql, filters=None) -> MatchSql:
+    """The match with its title candidates taken from the newest entries (by item id),
+    for a query with an estimated total: a title phrase or word common in a national
+    archive has tens of thousands of title matches, whose rows (not cached in a 22 GB
+    archive) cost more than the page; its newest are what the page ranks anyway. The
+    window is the newest `SEARCH_TITLE_WINDOW` entries at most, and fewer where the
+    planner expects more title matches than the page ranks, so the rows read stay about
+    `TITLE_WINDOW_MARGIN` × `SEARCH_RANK_CANDIDATES` however large the archive."""
     with read_connection().cursor() as cursor:
-        cursor.execute("SELECT MAX(item_id) FROM search_searchentry")
-        (newest,) = cursor.fetchone()
-    if not newest or newest <= title_window() or not match.title_where_sql:
+        cursor.execute(
+            "SELECT (SELECT MIN(item_id) FROM search_searchentry), "
+            "(SELECT MAX(item_id) FROM search_searchentry)"
+        )
+        oldest, newest = cursor.fetchone()
+    if not newest or not match.title_where_sql:
+        return match
+    span = newest - oldest + 1
+    window = min(title_window(), _title_window_for(match, filters, span))
+    if window >= span:
         return match
     return dataclasses.replace(
         match,
         title_where_sql=f"{match.title_where_sql} AND {match.title_id_sql} > %s",
-        title_params=[*match.title_params, newest - title_window()],
+        title_params=[*match.title_params, newest - window],
     )
+
+
+def _title_window_for(match: MatchSql, filters, span: int) -> int:
+    """Entries that hold about TITLE_WINDOW_MARGIN × rank_candidates() title matches,
+    by the planner's estimate of the title matches (with the request's filters)."""
+    filter_sql, filter_params = filters("e") if filters else ("", [])
+    where = match.title_estimate_where_sql or match.title_where_sql
+    planned = current_backend().planned_rows(
+        f"SELECT 1 FROM {match.title_from_sql} WHERE {where}{filter_sql}",
+        [*match.title_params, *filter_params],
+    )
+    wanted = TITLE_WINDOW_MARGIN * rank_candidates()
+    if not planned:
+        return span
+    return max(wanted, math.ceil(wanted * span / planned))
 
 
 def title_candidates(match: MatchSql, filters, stems: set[str]) -> list[tuple[int, int]]:

@@ -8,6 +8,7 @@ from django.urls import reverse
 
 from dagsorden.meetings.models import Decision
 from dagsorden.search import bounded, facade
+from dagsorden.search.backends import MatchSql
 from dagsorden.search.facade import SearchRequest, search
 from tests.factories import MunicipalityFactory, OrganizationFactory, local
 
@@ -215,3 +216,55 @@ def test_a_large_archives_title_candidates_are_its_newest_entries(archive, small
     newest_first = sorted(items, key=lambda i: (-i.meeting.start.timestamp(), i.pk))
     assert _ids(recent) == [i.pk for i in newest_first][:10]
     assert _ids(recent) != _ids(everything)
+
+
+def test_the_title_window_holds_a_few_times_the_ranked_candidates(monkeypatch, settings):
+    # The planner expects a title match in every tenth entry of a million: the window
+    # holds 4 × 300 of them. A rare title word gets the whole SEARCH_TITLE_WINDOW.
+    settings.SEARCH_RANK_CANDIDATES = 300
+    match = MatchSql(
+        from_sql="search_searchentry e",
+        where_sql="1 = 1",
+        params=[],
+        order_sql="",
+        title_from_sql="search_searchentry e",
+        title_where_sql="2 = 2",
+    )
+    monkeypatch.setattr(bounded, "current_backend", lambda: _Planner(100_000))
+    assert bounded._title_window_for(match, None, 1_000_000) == 12_000
+    monkeypatch.setattr(bounded, "current_backend", lambda: _Planner(10))
+    assert bounded._title_window_for(match, None, 1_000_000) > bounded.title_window()
+    monkeypatch.setattr(bounded, "current_backend", lambda: _Planner(None))
+    assert bounded._title_window_for(match, None, 1_000_000) == 1_000_000
+
+
+class _Planner:
+    def __init__(self, rows):
+        self.rows = rows
+
+    def planned_rows(self, sql, params):
+        return self.rows
+
+
+def test_a_common_title_words_candidates_are_the_newest_title_matches(
+    archive, small_limits, monkeypatch
+):
+    # Eight old titled items, sixteen newer ones with the word in the text, then four
+    # new titled ones: a window of the newest six entries ranks only the new titles.
+    items = _fill(archive)
+    new_titles = [
+        archive.item(
+            meeting=archive.meeting(start=local(2023, 5, 1 + n)),
+            title="Havnebad nu",
+            sections=[("Tekst", "Et nyt forslag.")],
+        )
+        for n in range(4)
+    ]
+    everything = search(SearchRequest(text="havnebad", page_size=10))
+    # The one-word title "Havnebad" ranks above "Havnebad nu" …
+    assert everything.estimated and _ids(everything)[0] in {item.pk for item in items[:8]}
+    monkeypatch.setattr(bounded, "_title_window_for", lambda match, filters, span: 6)
+    result = search(SearchRequest(text="havnebad", page_size=10))
+    # … but is outside the window of the newest six entries.
+    assert result.estimated
+    assert set(_ids(result)[:4]) == {item.pk for item in new_titles}

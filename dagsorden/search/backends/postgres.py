@@ -64,34 +64,42 @@ def match(query: ParsedQuery) -> MatchSql:
         parts.append("phraseto_tsquery('danish'::regconfig, %s)")
         params.append(" ".join(phrase))
     every, anyone = " && ".join(parts), " || ".join(parts)
-    pairs = phrase_pairs(query.phrases)
-    if pairs:
-        return _pairs_match(query, parts, params, pairs)
-    # Every word of the query, phrase or not: plainto_tsquery ANDs them.
-    all_words = " ".join([*query.words, *(" ".join(phrase) for phrase in query.phrases)])
-    from_sql = f"search_searchentry e CROSS JOIN (SELECT {every} AS q, {anyone} AS tq) query"
-    return MatchSql(
-        from_sql=from_sql,
+    keys = phrase_pairs(query.phrases)
+    # The query's tsqueries once per statement: all words (q), any word (tq) and, for a
+    # phrase of adjacent words, its pairs' keys (pq).
+    columns = f"{every} AS q, {anyone} AS tq" + (", %s::tsquery AS pq" if keys else "")
+    subquery = f"(SELECT {columns}) query"
+    from_sql = f"search_searchentry e CROSS JOIN {subquery}"
+    from_params = [*params, *params, *([pairs_tsquery(keys)] if keys else [])]
+    shared = {
+        "from_sql": from_sql,
         # The window's rows first (OFFSET 0 keeps the planner from merging it), then
         # the match on just those: else a common word's whole GIN posting list is read
         # for every window.
-        window_from_sql="(SELECT * FROM search_searchentry WHERE item_id BETWEEN %s AND %s "
-        f"OFFSET 0) e CROSS JOIN (SELECT {every} AS q, {anyone} AS tq) query",
-        where_sql="e.document @@ query.q",
-        windows_together=True,
-        params=params + params,
+        "window_from_sql": "(SELECT * FROM search_searchentry WHERE item_id BETWEEN %s "
+        f"AND %s OFFSET 0) e CROSS JOIN {subquery}",
+        "windows_together": True,
+        "params": from_params,
         # Normalisation 1: divide by 1 + log(length), so long bilag do not win by size.
-        order_sql="ts_rank(e.document, query.q, 1) DESC, e.start DESC",
-        rank_sql="-ts_rank(e.document, query.q, 1)",
-        title_from_sql=from_sql,
+        "order_sql": "ts_rank(e.document, query.q, 1) DESC, e.start DESC",
+        "rank_sql": "-ts_rank(e.document, query.q, 1)",
+        "title_from_sql": from_sql,
+        "title_params": from_params,
+        "terms": len(parts),
+        "has_phrase": bool(query.phrases),
+        "probe_sql": "{alias}.document @@ (" + every + ")",
+        "probe_params": list(params),
+    }
+    if keys:
+        return _pairs_match(shared, len(parts))
+    # Every word of the query, phrase or not: plainto_tsquery ANDs them.
+    all_words = " ".join([*query.words, *(" ".join(phrase) for phrase in query.phrases)])
+    return MatchSql(
+        **shared,
+        where_sql="e.document @@ query.q",
         # One word or phrase: a title match is a match, and no document is read.
         title_where_sql=f"{TITLE_VECTOR} @@ query.tq"
         + ("" if len(parts) == 1 else " AND e.document @@ query.q"),
-        title_params=params + params,
-        terms=len(parts),
-        has_phrase=bool(query.phrases),
-        probe_sql="{alias}.document @@ (" + every + ")",
-        probe_params=list(params),
         candidates_sql=(
             "search_searchentry e CROSS JOIN "
             "(SELECT plainto_tsquery('danish'::regconfig, %s) AS q) query"
@@ -150,36 +158,19 @@ def _pairs_title_where(parts: int) -> str:
     )
 
 
-def _pairs_match(query: ParsedQuery, parts: list[str], params: list, keys: list[str]) -> MatchSql:
+def _pairs_match(shared: dict, parts: int) -> MatchSql:
     """A query with a phrase of adjacent words: its pairs' short posting lists (the
     `word_pairs` index) select the candidates, and only those are tested for the whole
     query, so the cost follows the phrase's matches, not its words' (4,500 ms before
     for a phrase of two common words on the 200k archive)."""
-    every, anyone = " && ".join(parts), " || ".join(parts)
-    pq = pairs_tsquery(keys)
-    subquery = f"(SELECT {every} AS q, {anyone} AS tq, %s::tsquery AS pq) query"
-    from_sql = f"search_searchentry e CROSS JOIN {subquery}"
-    from_params = [*params, *params, pq]
     return MatchSql(
-        from_sql=from_sql,
-        window_from_sql="(SELECT * FROM search_searchentry WHERE item_id BETWEEN %s AND %s "
-        f"OFFSET 0) e CROSS JOIN {subquery}",
+        **shared,
         where_sql=f"{PAIRS_MATCH.format(alias='e')} AND {RECHECK.format(alias='e')}",
         # The pairs' estimate is the phrase's (the recheck removes the few items of
         # other pairs with the same key; the planner would take a third for it).
         estimate_where_sql=PAIRS_MATCH.format(alias="e"),
-        windows_together=True,
-        params=from_params,
-        order_sql="ts_rank(e.document, query.q, 1) DESC, e.start DESC",
-        rank_sql="-ts_rank(e.document, query.q, 1)",
-        title_from_sql=from_sql,
-        title_where_sql=_pairs_title_where(len(parts)),
-        title_estimate_where_sql=TITLE_PAIRS_MATCH if len(parts) == 1 else "",
-        title_params=from_params,
-        terms=len(parts),
-        has_phrase=True,
-        probe_sql="{alias}.document @@ (" + every + ")",
-        probe_params=list(params),
+        title_where_sql=_pairs_title_where(parts),
+        title_estimate_where_sql=TITLE_PAIRS_MATCH if parts == 1 else "",
         # No candidate listing (`dagsorden.search.phrase`): the pairs' items are the
         # matches but for a few sharing a key, so a common phrase is sampled and walked
         # like a common word.

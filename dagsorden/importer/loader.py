@@ -21,10 +21,9 @@ import hashlib
 import re
 from dataclasses import dataclass, field
 
-from django.db import connection, transaction
+from django.db import transaction
 from django.utils import timezone
-from django.utils.text import slugify
-from simple_history.utils import bulk_create_with_history, bulk_update_with_history
+from simple_history.utils import bulk_update_with_history
 
 from dagsorden.cases.models import Case, Consultation, File
 from dagsorden.core.audit import audit_record
@@ -44,20 +43,23 @@ from dagsorden.organisations.models import (
     Membership,
     Municipality,
     Organization,
-    Party,
     Person,
 )
-from dagsorden.organisations.style import portal_words
 
-from .exported import ExportIdentity, bilag_changed, bilag_rows
-from .history import insert_history
+from .directory import Bodies, Cases, Persons, municipality_named, term_containing
+from .exported import ExportIdentity, bilag_rows
 from .models import ImportedDocument
 from .parsed import ParsedItem, ParsedMeeting
+from .rows import (
+    ITEM_FIELDS,
+    bulk_insert,
+    consultation_put,
+    item_content_update,
+    route_resequence,
+)
 from .tables import imported_markdown
 
 UNKNOWN_MUNICIPALITY = "Ukendt kommune"
-_PERIOD_SUFFIX = re.compile(r"\s+(?:19|20)\d{2}\s*[-–]\s*(?:19|20)\d{2}$")
-_TRANSLIT = str.maketrans({"æ": "ae", "ø": "oe", "å": "aa", "Æ": "Ae", "Ø": "Oe", "Å": "Aa"})
 
 # Outcome words in decision texts, most specific first.
 _OUTCOMES = (
@@ -102,16 +104,16 @@ class LoadCache:
     def clear(self) -> None:
         self.municipalities: dict[str, Municipality] = {}
         self.terms: dict[int, list[LegislativeTerm]] = {}
-        self.bodies: dict[int, _Bodies] = {}
-        self.persons: dict[int, _Persons] = {}
+        self.bodies: dict[int, Bodies] = {}
+        self.persons: dict[int, Persons] = {}
         self.locations: dict[tuple[int, str], Location] = {}
-        self.cases: dict[int, _Cases] = {}
+        self.cases: dict[int, Cases] = {}
         # organization pk → (person pk, start date, end date) of its live memberships
         self.memberships: dict[int, list[tuple[int, dt.date, dt.date | None]]] = {}
 
     def municipality(self, name: str) -> Municipality:
         if name not in self.municipalities:
-            self.municipalities[name] = _municipality(name)
+            self.municipalities[name] = municipality_named(name)
         return self.municipalities[name]
 
     def term(self, municipality: Municipality, day: dt.date) -> LegislativeTerm:
@@ -119,7 +121,7 @@ class LoadCache:
         for term in known:
             if term.start_date <= day <= term.end_date:
                 return term
-        term = _term(municipality, day)
+        term = term_containing(municipality, day)
         if term.start_date and term.end_date:  # a term without dates is looked up again
             known.append(term)
         return term
@@ -148,19 +150,19 @@ class LoadCache:
         spans = self.memberships.setdefault(membership.organization_id, [])
         spans.append((membership.person_id, membership.start_date, membership.end_date))
 
-    def bodies_of(self, municipality: Municipality) -> _Bodies:
+    def bodies_of(self, municipality: Municipality) -> Bodies:
         if municipality.pk not in self.bodies:
-            self.bodies[municipality.pk] = _Bodies(municipality)
+            self.bodies[municipality.pk] = Bodies(municipality)
         return self.bodies[municipality.pk]
 
-    def cases_of(self, municipality: Municipality) -> _Cases:
+    def cases_of(self, municipality: Municipality) -> Cases:
         if municipality.pk not in self.cases:
-            self.cases[municipality.pk] = _Cases(municipality)
+            self.cases[municipality.pk] = Cases(municipality)
         return self.cases[municipality.pk]
 
-    def persons_of(self, municipality: Municipality) -> _Persons:
+    def persons_of(self, municipality: Municipality) -> Persons:
         if municipality.pk not in self.persons:
-            self.persons[municipality.pk] = _Persons(municipality)
+            self.persons[municipality.pk] = Persons(municipality)
         return self.persons[municipality.pk]
 
 
@@ -257,23 +259,23 @@ class _Writer:
             (self._item(meeting, parsed_item, order, existing), parsed_item)
             for order, parsed_item in enumerate(self.parsed.items, start=1)
         ]
-        _bulk(Case, [case for case in self.cases.values() if case.pk is None])
+        bulk_insert(Case, [case for case in self.cases.values() if case.pk is None])
         new_routes = [c for route in self.routes.values() for c in route if c.pk is None]
-        _bulk(Consultation, new_routes)
+        bulk_insert(Consultation, new_routes)
         self.case_book.remember(self.cases, self.routes)
         printed_before = [(item, parsed) for item, parsed in pairs if item.pk is not None]
         if printed_before:  # e.g. the agenda was imported, now its minutes
-            bulk_update_with_history([item for item, _ in printed_before], AgendaItem, _ITEM_FIELDS)
-        _bulk(AgendaItem, [item for item, _ in pairs if item.pk is None])
+            bulk_update_with_history([item for item, _ in printed_before], AgendaItem, ITEM_FIELDS)
+        bulk_insert(AgendaItem, [item for item, _ in pairs if item.pk is None])
         for item, parsed in printed_before:
-            _update_content(item, self._content_rows([(item, parsed)], people))
+            item_content_update(item, self._content_rows([(item, parsed)], people))
         new_items = [
             (item, parsed) for item, parsed in pairs if (item, parsed) not in printed_before
         ]
         for model, objects in self._content_rows(new_items, people).items():
-            _bulk(model, objects)
+            bulk_insert(model, objects)
         for route in self.routes.values():
-            _resequence(route)
+            route_resequence(route)
 
     # --- meeting and people -------------------------------------------------------------
 
@@ -290,7 +292,7 @@ class _Writer:
                 organization=self.organization, term=self.term, start=self.start,
                 location=location, state=state,
             )  # fmt: skip
-            _bulk(Meeting, [meeting])  # its items are indexed when the document is done
+            bulk_insert(Meeting, [meeting])  # its items are indexed when the document is done
             self.new_meeting = True
             return meeting
         self.approved_before = meeting.state == Meeting.State.MINUTES_APPROVED
@@ -335,7 +337,7 @@ class _Writer:
             elif (known.status, known.reason) != (status, reason):
                 known.status, known.reason = status, reason
                 known.save()
-        _bulk(Attendance, new)
+        bulk_insert(Attendance, new)
 
     def _membership(self, person: Person) -> None:
         membership = Membership.objects.create(
@@ -421,7 +423,7 @@ class _Writer:
                     "recorded_result": entry.decision or "",
                     "recorded_absent": list(entry.absent),
                 }
-                _put_consultation(route, case, self.bodies.get(entry.body), entry.date, fields)
+                consultation_put(route, case, self.bodies.get(entry.body), entry.date, fields)
         decided = bool(parsed.decision) and self.parsed.kind == "minutes"
         fields = {
             "role": _role(parsed.decision) if decided else Consultation.Role.DECIDES,
@@ -429,7 +431,7 @@ class _Writer:
         }
         if decided:
             fields["recorded_result"] = parsed.decision
-        return _put_consultation(route, case, self.organization, self.day, fields)
+        return consultation_put(route, case, self.organization, self.day, fields)
 
 
 # --- lookups and small helpers --------------------------------------------------------------
@@ -437,165 +439,6 @@ class _Writer:
 
 def _aware(start: dt.datetime) -> dt.datetime:
     return timezone.make_aware(start) if timezone.is_naive(start) else start
-
-
-def _slug(text: str) -> str:
-    return slugify(text.translate(_TRANSLIT))[:50] or "x"
-
-
-def _municipality(name: str) -> Municipality:
-    name = name.strip()[:120]
-    found = Municipality.objects.filter(name__iexact=name).first()
-    if found:
-        return found
-    return Municipality.objects.create(name=name, slug=_municipality_slug(name))
-
-
-def _municipality_slug(name: str) -> str:
-    """The slug for a municipality the importer creates. It must not be one of the
-    portal's own first path words (the admin form refuses those, see
-    validate_portal_slug): a municipality named "Oparl" or "Admin" in a document would
-    otherwise take over `/oparl/` or `/admin/`. The document is not refused for it; its
-    municipality gets "<word>-kommune" instead, which staff may rename in the admin."""
-    reserved = portal_words()
-    base = _slug(name)
-    if base in reserved:
-        base = f"{base[:42]}-kommune"
-    return _unique_slug(Municipality.objects.all(), base, reserved=reserved)
-
-
-def _unique_slug(queryset, base: str, *, reserved: frozenset[str] | set[str] = frozenset()) -> str:
-    slug, n = base, 1
-    while slug in reserved or queryset.filter(slug=slug).exists():
-        n += 1
-        slug = f"{base[:46]}-{n}"
-    return slug
-
-
-def _body_key(name: str) -> str:
-    """'Socialudvalget 2022-2025' and 'Socialudvalget' are the same body."""
-    return _PERIOD_SUFFIX.sub("", name.strip().rstrip(".")).casefold()
-
-
-class _Bodies:
-    """The municipality's bodies by name, created on first mention."""
-
-    def __init__(self, municipality: Municipality):
-        self.municipality = municipality
-        self.by_key: dict[str, Organization] = {}
-        for body in Organization.objects.filter(municipality=municipality).order_by("pk"):
-            self.by_key.setdefault(body.name.casefold(), body)
-            self.by_key.setdefault(_body_key(body.name), body)
-
-    def get(self, name: str) -> Organization:
-        name = name.strip().rstrip(".")[:160]
-        found = self.by_key.get(name.casefold()) or self.by_key.get(_body_key(name))
-        if found:
-            return found
-        bodies = Organization.objects.filter(municipality=self.municipality)
-        body = Organization.objects.create(
-            municipality=self.municipality, name=name, slug=_unique_slug(bodies, _slug(name)),
-            kind=_organization_kind(name),
-        )  # fmt: skip
-        self.by_key[name.casefold()] = self.by_key.setdefault(_body_key(name), body)
-        return body
-
-
-def _organization_kind(name: str) -> str:
-    folded = name.casefold()
-    if re.search(r"kommunalbestyrelse|byråd|borgerrepræsentation", folded):
-        return Organization.Kind.COUNCIL
-    if "økonomiudvalg" in folded:
-        return Organization.Kind.FINANCE
-    if "direktion" in folded:
-        return Organization.Kind.EXECUTIVE
-    if "udvalg" in folded:
-        return Organization.Kind.COMMITTEE
-    if re.search(r"råd|nævn", folded):
-        return Organization.Kind.BOARD
-    return Organization.Kind.OTHER
-
-
-def _term(municipality: Municipality, day: dt.date) -> LegislativeTerm:
-    """The valgperiode containing the day; Danish terms run four years from 2022, 2026 …"""
-    found = LegislativeTerm.objects.filter(
-        municipality=municipality, start_date__lte=day, end_date__gte=day
-    ).first()
-    if found:
-        return found
-    first = 2022 + 4 * ((day.year - 2022) // 4)
-    term, _ = LegislativeTerm.objects.get_or_create(
-        municipality=municipality,
-        name=f"{first}-{first + 3}",
-        defaults={"start_date": dt.date(first, 1, 1), "end_date": dt.date(first + 3, 12, 31)},
-    )
-    return term
-
-
-class _Cases:
-    """The municipality's cases by journal number with their routes, read on first
-    mention. The route lists are shared with the writers, which update them in place."""
-
-    def __init__(self, municipality: Municipality):
-        self.municipality = municipality
-        self.cases: dict[str, Case] = {}
-        self.routes: dict[str, list[Consultation]] = {}
-
-    def lookup(self, numbers: set[str]) -> tuple[dict[str, Case], dict[str, list]]:
-        if missing := numbers - self.cases.keys():
-            self._read(missing)
-        cases = {n: self.cases[n] for n in numbers if n in self.cases}
-        return cases, {n: self.routes.setdefault(n, []) for n in cases}
-
-    def _read(self, numbers: set[str]) -> None:
-        found = Case.objects.filter(municipality=self.municipality, journal_number__in=numbers)
-        by_pk = {}
-        for case in found:
-            self.cases[case.journal_number] = case
-            self.routes[case.journal_number] = []
-            by_pk[case.pk] = case.journal_number
-        for consultation in Consultation.objects.filter(case_id__in=by_pk):
-            self.routes[by_pk[consultation.case_id]].append(consultation)
-
-    def remember(self, cases: dict[str, Case], routes: dict[str, list]) -> None:
-        """Cases and routes a document created, once their rows are inserted."""
-        self.cases.update(cases)
-        self.routes.update(routes)
-
-
-class _Persons:
-    """The municipality's persons and parties, created on first mention."""
-
-    def __init__(self, municipality: Municipality):
-        self.municipality = municipality
-        self.people = {
-            (p.given_name, p.family_name): p
-            for p in Person.objects.filter(municipality=municipality)
-        }
-        self.parties = {p.letter: p for p in Party.objects.filter(municipality=municipality)}
-
-    def get(self, name: str, party_letter: str | None) -> Person:
-        given, _, family = name.strip().rpartition(" ")
-        key = ((given or family)[:120], (family if given else "")[:120])
-        party = self._party(party_letter) if party_letter else None
-        person = self.people.get(key)
-        if person is None:
-            person = Person.objects.create(
-                municipality=self.municipality, given_name=key[0], family_name=key[1], party=party
-            )
-            self.people[key] = person
-        elif party and person.party_id != party.pk:
-            person.party = party
-            person.save()
-        return person
-
-    def _party(self, letter: str) -> Party:
-        letter = letter[:4]
-        if letter not in self.parties:
-            self.parties[letter] = Party.objects.create(
-                municipality=self.municipality, letter=letter, name=letter
-            )
-        return self.parties[letter]
 
 
 def _attendance_status(note: str | None) -> str:
@@ -621,108 +464,6 @@ def _find_meeting(organization: Organization, start: dt.datetime) -> Meeting | N
     day = timezone.localtime(start).date()
     same_day = [m for m in near if timezone.localtime(m.start).date() == day]
     return same_day[0] if len(same_day) == 1 else None
-
-
-def _put_consultation(
-    route: list[Consultation], case: Case, body: Organization, day: dt.date | None, fields
-) -> Consultation:
-    """The body's treatment of the case on that day: updated, or new (inserted later)."""
-    found = next(
-        (c for c in route if c.organization_id == body.pk and c.recorded_date == day), None
-    )
-    if found is None:
-        order = max((c.order for c in route), default=0) + 1
-        found = Consultation(case=case, organization=body, order=order, recorded_date=day)
-        route.append(found)
-    elif all(getattr(found, name) == value for name, value in fields.items()):
-        return found
-    for name, value in fields.items():
-        setattr(found, name, value)
-    if found.pk is not None:
-        found.save()
-    return found
-
-
-def _resequence(route: list[Consultation]) -> None:
-    """Keep the route in date order (documents may be imported in any order)."""
-    wanted = sorted(route, key=lambda c: (c.recorded_date or dt.date.max, c.order))
-    if all(c.order == n for n, c in enumerate(wanted, start=1)):
-        return
-    offset = max(c.order for c in route) + 1
-    for consultation in route:  # two steps: (case, order) is unique
-        Consultation.objects.filter(pk=consultation.pk).update(order=consultation.order + offset)
-    for order, consultation in enumerate(wanted, start=1):
-        Consultation.objects.filter(pk=consultation.pk).update(order=order)
-        consultation.order = order
-
-
-def _bulk(model, objects: list) -> None:
-    """Insert with history rows. Bulk inserts send no signals: the search index is
-    brought up to date by the audit row that ends the document's import.
-
-    The history rows are written by `insert_history` (one executemany per model)
-    where the backend returns the new keys from a bulk insert; the caller's atomic
-    block keeps each row and its history together."""
-    if not objects:
-        return
-    if not connection.features.can_return_rows_from_bulk_insert:
-        bulk_create_with_history(objects, model)  # it re-reads the keys it needs
-        return
-    model._default_manager.bulk_create(objects)
-    insert_history(model, objects)
-
-
-_ITEM_FIELDS = ["order", "title", "public", "public_title", "item_type", "consultation",
-                "draft_state"]  # fmt: skip
-
-
-def _update_content(item: AgendaItem, rows: dict) -> None:
-    """Bring a re-read item's content up to date, changing only what differs.
-
-    Rows are updated in place where possible: deleting them would make every watcher
-    (history, search) work once per row, and the document's audit row re-indexes anyway.
-    """
-    _replace_by_order(item.sections.order_by("order"), rows[Section], Section,
-                      ["order", "heading", "body"])  # fmt: skip
-    _replace_one(Recommendation, item, rows[Recommendation], ["by", "clauses"])
-    _replace_one(Decision, item, rows[Decision], ["outcome", "text"])
-    absent = {a.person_id for a in ItemAttendance.objects.filter(item=item, kind="absent")}
-    _bulk(ItemAttendance, [a for a in rows[ItemAttendance] if a.person_id not in absent])
-    # Bilag the importer wrote (titles, and files from exports: the same names) are
-    # replaced when they changed; other bilag a secretary attached by hand stay.
-    fresh_names = {f.name for f in rows[File]}
-    imported = [f for f in item.files.order_by("order") if not f.file or f.name in fresh_names]
-    if bilag_changed(imported, rows[File]):
-        item.files.filter(pk__in=[f.pk for f in imported]).delete()
-        _bulk(File, rows[File])
-
-
-def _replace_by_order(existing, new: list, model, fields: list[str]) -> None:
-    existing = list(existing)
-    for old, fresh in zip(existing, new, strict=False):
-        _copy_fields(fresh, old, fields)
-    if existing[: len(new)]:
-        bulk_update_with_history(existing[: len(new)], model, fields)
-    _bulk(model, new[len(existing) :])
-    surplus = [old.pk for old in existing[len(new) :]]
-    if surplus:
-        model.objects.filter(pk__in=surplus).delete()
-
-
-def _replace_one(model, item: AgendaItem, new: list, fields: list[str]) -> None:
-    old = model.objects.filter(item=item).first()
-    if old is None:
-        _bulk(model, new)
-    elif not new:
-        old.delete()
-    elif any(getattr(old, f) != getattr(new[0], f) for f in fields):
-        _copy_fields(new[0], old, fields)
-        bulk_update_with_history([old], model, fields)
-
-
-def _copy_fields(source, target, fields: list[str]) -> None:
-    for name in fields:
-        setattr(target, name, getattr(source, name))
 
 
 def _role(decision: str | None) -> str:

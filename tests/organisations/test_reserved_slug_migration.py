@@ -11,9 +11,7 @@ from tests.factories import MunicipalityFactory
 
 pytestmark = pytest.mark.django_db
 
-migration = importlib.import_module(
-    "dagsorden.organisations.migrations.0004_rename_reserved_slugs"
-)
+migration = importlib.import_module("dagsorden.organisations.migrations.0004_rename_reserved_slugs")
 
 
 def test_reserved_slugs_become_word_kommune_and_others_stay():

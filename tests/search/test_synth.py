@@ -7,8 +7,10 @@ import pytest
 from django.core.management import CommandError, call_command
 from django.db import connection, transaction
 
+from dagsorden.meetings.models import AgendaItem
 from dagsorden.organisations.models import Municipality
 from dagsorden.search.facade import SearchRequest, search
+from dagsorden.search.management.commands import synth
 from dagsorden.search.models import SearchEntry
 
 
@@ -128,3 +130,34 @@ def _gin_indexes() -> list[tuple[str, str]]:
 def test_synth_refuses_a_negative_count():
     with pytest.raises(CommandError):
         call_command("synth", items=-5)
+
+
+@pytest.mark.django_db(transaction=True)
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="COPY is PostgreSQL's")
+def test_outside_a_transaction_the_entries_are_written_beside_the_next_batch():
+    # Committed batches: the index entries go through the second connection, every
+    # batch's, and the four GIN indexes are there again afterwards.
+    gin_before = _gin_indexes()
+    call_command("synth", items=4_500, municipalities=3, stdout=io.StringIO())
+    assert SearchEntry.objects.count() == 4_500
+    assert set(SearchEntry.objects.values_list("item_id", flat=True)) == set(
+        AgendaItem.objects.values_list("pk", flat=True)
+    )
+    assert _gin_indexes() == gin_before and len(gin_before) == 4
+    assert search(SearchRequest(text="forvaltningen")).total >= 0.8 * 4_500
+
+
+@pytest.mark.django_db(transaction=True)
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="COPY is PostgreSQL's")
+def test_a_failing_entry_write_stops_the_load_and_the_indexes_come_back(monkeypatch):
+    gin_before = _gin_indexes()
+
+    def broken(objects):
+        raise RuntimeError("the disk is full")
+
+    monkeypatch.setattr(synth, "_copy_committed", broken)
+    with pytest.raises(RuntimeError, match="the disk is full"):
+        call_command("synth", items=4_500, municipalities=2, stdout=io.StringIO())
+    assert _gin_indexes() == gin_before
+    # The load stopped at the failing batch: at most the next batch was made.
+    assert AgendaItem.objects.count() <= 2 * synth.BATCH

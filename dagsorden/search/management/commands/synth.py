@@ -94,14 +94,17 @@ class Command(BaseCommand):
         step = dt.timedelta(days=15 * 365) / max(1, meetings)
         done, began = 0, time.monotonic()
         deferred = _search_indexes_built_after if writer is _copy else nullcontext
-        with deferred():
+        entries = _EntryWriter(background=writer is _copy and not connection.in_atomic_block)
+        with deferred(), entries:
             for start in range(0, meetings, BATCH // ITEMS_PER_MEETING):
                 count = min(BATCH // ITEMS_PER_MEETING, meetings - start)
                 when = [first + step * (start + i) for i in range(count)]
-                _batch(rng, bodies, when, start, writer)
+                if (written := _batch(rng, bodies, when, start, writer)) is not None:
+                    entries.write(written)  # after the batch's commit: its items exist
                 done += count * ITEMS_PER_MEETING
                 self.stdout.write(f"\r{done}/{items}", ending="")
                 self.stdout.flush()
+            entries.wait()
             self.stdout.write(f"\nindeksering ({time.monotonic() - began:.0f} s) …")
         # Fresh planner statistics, as after any bulk load (else PostgreSQL may scan).
         with connection.cursor() as cursor:
@@ -111,6 +114,49 @@ class Command(BaseCommand):
                 f"{done} syntetiske punkter oprettet på {time.monotonic() - began:.0f} s."
             )
         )
+
+
+class _EntryWriter:
+    """Search entries COPYed on a second connection while the next batch is made.
+
+    COPY into the search table is most of the server's work (PostgreSQL computes the
+    entry's four tsvectors), and written in turn with the Python that builds the rows
+    each side waited for the other: one core of two was busy. At most one batch is in
+    flight. Without `background` (inside a transaction, a test's, where a second
+    connection would not see the batch's items) they are written in turn."""
+
+    def __init__(self, *, background: bool):
+        self.pool = ThreadPoolExecutor(max_workers=1) if background else None
+        self.pending = None
+
+    def write(self, entries: list) -> None:
+        if self.pool is None:
+            _copy(entries)
+            return
+        self.wait()
+        self.pending = self.pool.submit(_copy_committed, entries)
+
+    def wait(self) -> None:
+        """Until the batch in flight is written; its error, if any, is raised here."""
+        if self.pending is not None:
+            pending, self.pending = self.pending, None
+            pending.result()
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc_info):
+        if self.pool is not None:
+            try:
+                self.wait()
+            finally:
+                self.pool.submit(connections.close_all).result()  # the thread's connection
+                self.pool.shutdown()
+
+
+def _copy_committed(objects: list) -> None:
+    with transaction.atomic():
+        _copy(objects)
 
 
 LONGEST_INDEX = "search_entry_word_pairs_gin"
@@ -225,7 +271,8 @@ def _copy(objects: list) -> list:
 def _batch(rng, bodies, when, offset, write):
     """One batch of meetings with their cases, items, sections and decisions, and their
     index entries. `write(objects)` stores unsaved instances of one model and gives them
-    their ids; the random draws happen in the same order whichever writes."""
+    their ids; the random draws happen in the same order whichever writes. With COPY the
+    index entries are returned unwritten, for the caller to write after the commit."""
     meetings = write(
         [
             Meeting(
@@ -299,7 +346,7 @@ def _batch(rng, bodies, when, offset, write):
     ]
     if write is _copy:
         # New items: no stale entries to remove, and PostgreSQL's index is the
-        # entry's generated tsvector.
-        write([entry_of(doc) for doc in documents])
-    else:
-        index_documents(documents)
+        # entry's generated tsvector. The caller writes them (`_EntryWriter`).
+        return [entry_of(doc) for doc in documents]
+    index_documents(documents)
+    return None

@@ -267,18 +267,27 @@ FACET_PARAMS = {
 FACET_LINKS = 20
 
 
+def _body_labels(pks, *, national: bool) -> dict[int, str]:
+    """Body names; on the national search with the municipality, since every
+    municipality has an "Økonomiudvalget"."""
+    rows = Organization.objects.filter(pk__in=pks).values_list("pk", "name", "municipality__name")
+    if not national:
+        return {pk: name for pk, name, _municipality in rows}
+    return {pk: f"{name} ({municipality})" for pk, name, municipality in rows}
+
+
 def facet_groups(params, result, *, national=False) -> list[tuple[str, list[FacetLink], int]]:
     """Each facet as links that add (or, when active, remove) its filter, and how many
     smaller values are left out. The municipality facet (when the search layer counts
     it) only on the national search."""
     shown = {name: _shown_values(params, result, name) for name in FACET_PARAMS}
+    # The municipality facet only where the installation holds more than one.
+    several = national and Municipality.objects.count() > 1
     labels = {
         "municipality": dict(
             Municipality.objects.filter(pk__in=shown["municipality"]).values_list("pk", "name")
         ),
-        "organization": dict(
-            Organization.objects.filter(pk__in=shown["organization"]).values_list("pk", "name")
-        ),
+        "organization": _body_labels(shown["organization"], national=several),
         "item_type": dict(AgendaItem.Type.choices),
         "outcome": dict(Decision.Outcome.choices),
     }
@@ -290,10 +299,8 @@ def facet_groups(params, result, *, national=False) -> list[tuple[str, list[Face
         "outcome": _("Resultat"),
     }
     groups = []
-    # The municipality facet only where the installation holds more than one.
-    several = Municipality.objects.count() > 1
     for name, param in FACET_PARAMS.items():
-        if name == "municipality" and not (national and several):
+        if name == "municipality" and not several:
             continue
         counts = result.facets.get(name, {})
         links = []

@@ -257,7 +257,9 @@ def recent_titles(match: MatchSql, filters=None) -> MatchSql:
     archive) cost more than the page; its newest are what the page ranks anyway. The
     window is the newest `SEARCH_TITLE_WINDOW` entries at most, and fewer where the
     planner expects more title matches than the page ranks, so the rows read stay about
-    `TITLE_WINDOW_MARGIN` × `SEARCH_RANK_CANDIDATES` however large the archive."""
+    `TITLE_WINDOW_MARGIN` × `SEARCH_RANK_CANDIDATES` however large the archive. Where
+    the planner expects no more title matches than `SEARCH_EXACT_LIMIT`, all are read.
+    """
     with read_connection().cursor() as cursor:
         cursor.execute(
             "SELECT (SELECT MIN(item_id) FROM search_searchentry), "
@@ -267,9 +269,10 @@ def recent_titles(match: MatchSql, filters=None) -> MatchSql:
     if not newest or not match.title_where_sql:
         return match
     span = newest - oldest + 1
-    window = min(title_window(), _title_window_for(match, filters, span))
-    if window >= span:
+    window = _title_window_for(match, filters, span)
+    if window is None or min(window, title_window()) >= span:
         return match
+    window = min(window, title_window())
     return dataclasses.replace(
         match,
         title_where_sql=f"{match.title_where_sql} AND {match.title_id_sql} > %s",
@@ -277,9 +280,10 @@ def recent_titles(match: MatchSql, filters=None) -> MatchSql:
     )
 
 
-def _title_window_for(match: MatchSql, filters, span: int) -> int:
+def _title_window_for(match: MatchSql, filters, span: int) -> int | None:
     """Entries that hold about TITLE_WINDOW_MARGIN × rank_candidates() title matches,
-    by the planner's estimate of the title matches (with the request's filters)."""
+    by the planner's estimate of the title matches (with the request's filters); None
+    (no window) when the title matches are countable."""
     filter_sql, filter_params = filters("e") if filters else ("", [])
     where = match.title_estimate_where_sql or match.title_where_sql
     planned = current_backend().planned_rows(
@@ -287,6 +291,10 @@ def _title_window_for(match: MatchSql, filters, span: int) -> int:
         [*match.title_params, *filter_params],
     )
     wanted = TITLE_WINDOW_MARGIN * rank_candidates()
+    if planned is not None and planned <= exact_limit():
+        # Few title matches: their list and rows cost less than marking a window's
+        # entries in the primary key (200,000 of them took 10 ms at 3 M items).
+        return None
     if not planned:
         return span
     return max(wanted, math.ceil(wanted * span / planned))

@@ -145,6 +145,12 @@ def test_municipality_facet_and_filter(client, archive, small_limits):
 
     page = client.get(reverse("portal:search"), {"q": "havnebad"}).content.decode()
     assert "<h2>Kommune</h2>" in page and "Andensted Kommune" in page
+    # Every municipality has a "Byrådet": the national body facet names whose.
+    assert "Byrådet (Andensted Kommune)" in page
+    local_page = client.get(
+        reverse("portal:search"), {"q": "havnebad", "kommune": other.pk}
+    ).content.decode()
+    assert "Byrådet (Andensted Kommune)" in local_page
     filtered = client.get(reverse("portal:search"), {"q": "havnebad", "kommune": other.pk})
     assert filtered.context["result"].total == 1
     bad = client.get(reverse("portal:search"), {"q": "havnebad", "kommune": "x"})
@@ -174,6 +180,8 @@ def test_the_municipality_facet_is_hidden_with_one_municipality(client, archive)
     archive.item(title="Havnebad")
     page = client.get(reverse("portal:search"), {"q": "havnebad"}).content.decode()
     assert "<h2>Kommune</h2>" not in page
+    # One municipality: its bodies go by their own names.
+    assert "Teknikudvalget (" not in page and "Teknikudvalget" in page
 
 
 def test_a_snippet_from_a_long_bilag_is_cut_around_the_match(archive):
@@ -203,13 +211,18 @@ def test_a_large_archive_reads_windows_for_words_in_a_smaller_share():
     assert bounded.common_from(7_000_000) < 0.05 * 7_000_000
 
 
-def test_a_large_archives_title_candidates_are_its_newest_entries(archive, small_limits):
+def test_a_large_archives_title_candidates_are_its_newest_entries(
+    archive, small_limits, monkeypatch
+):
     # The titled items are the first 8 entries; 16 newer ones have the word in the text.
     items = _fill(archive)
     everything = search(SearchRequest(text="havnebad", page_size=10))
     assert everything.estimated and set(_ids(everything)[:8]) == {i.pk for i in items[:8]}
 
-    small_limits.SEARCH_TITLE_WINDOW = 16  # the newest 16 entries: no titled item
+    # The planner expects too many title matches to read them all: the window is capped
+    # at SEARCH_TITLE_WINDOW, the newest 16 entries, which hold no titled item.
+    monkeypatch.setattr(bounded, "_title_window_for", lambda match, filters, span: span)
+    small_limits.SEARCH_TITLE_WINDOW = 16
     recent = search(SearchRequest(text="havnebad", page_size=10))
     assert recent.estimated
     # No title candidate in the window: the page is every match newest first.
@@ -220,7 +233,7 @@ def test_a_large_archives_title_candidates_are_its_newest_entries(archive, small
 
 def test_the_title_window_holds_a_few_times_the_ranked_candidates(monkeypatch, settings):
     # The planner expects a title match in every tenth entry of a million: the window
-    # holds 4 × 300 of them. A rare title word gets the whole SEARCH_TITLE_WINDOW.
+    # holds 4 × 300 of them. A less common one gets the whole SEARCH_TITLE_WINDOW.
     settings.SEARCH_RANK_CANDIDATES = 300
     match = MatchSql(
         from_sql="search_searchentry e",
@@ -232,8 +245,11 @@ def test_the_title_window_holds_a_few_times_the_ranked_candidates(monkeypatch, s
     )
     monkeypatch.setattr(bounded, "current_backend", lambda: _Planner(100_000))
     assert bounded._title_window_for(match, None, 1_000_000) == 12_000
-    monkeypatch.setattr(bounded, "current_backend", lambda: _Planner(10))
+    monkeypatch.setattr(bounded, "current_backend", lambda: _Planner(5_500))
     assert bounded._title_window_for(match, None, 1_000_000) > bounded.title_window()
+    # Countable title matches: no window (their list costs less than the window's).
+    monkeypatch.setattr(bounded, "current_backend", lambda: _Planner(5_000))
+    assert bounded._title_window_for(match, None, 1_000_000) is None
     monkeypatch.setattr(bounded, "current_backend", lambda: _Planner(None))
     assert bounded._title_window_for(match, None, 1_000_000) == 1_000_000
 

@@ -120,10 +120,11 @@ class _EntryWriter:
     """Search entries COPYed on a second connection while the next batch is made.
 
     COPY into the search table is most of the server's work (PostgreSQL computes the
-    entry's four tsvectors), and written in turn with the Python that builds the rows
-    each side waited for the other: one core of two was busy. At most one batch is in
-    flight. Without `background` (inside a transaction, a test's, where a second
-    connection would not see the batch's items) they are written in turn."""
+    entry's four tsvectors). Written on the same connection as the rest of the batch,
+    the server and the Python that builds the rows took turns, each waiting for the
+    other, so one core of two was busy. At most one batch is in flight. Without
+    `background` (inside a transaction, a test's, where a second connection would not
+    see the batch's items) they are written in turn."""
 
     def __init__(self, *, background: bool):
         self.pool = ThreadPoolExecutor(max_workers=1) if background else None

@@ -204,7 +204,9 @@ def _windows(low: int, span: int, share: float) -> list[tuple[int, int]]:
 
 def _sample(match, where, params, windows, *, common: bool) -> list[tuple]:
     if common and match.window_from_sql:
-        branch = f"SELECT {FACET_COLUMNS} FROM {match.window_from_sql} WHERE {where}"
+        branch = (
+            f"SELECT {FACET_COLUMNS} FROM {match.window_from_sql} WHERE {match.row_where(where)}"
+        )
         all_params = [value for window in windows for value in (*window, *params)]
         sql = " UNION ALL ".join([branch] * len(windows))
     elif not match.windows_together:

@@ -137,7 +137,7 @@ def _search(request: SearchRequest) -> SearchResult:
         if not request.has_filters:
             return SearchResult(request=request)
         return _run(request, _browse_match(), parsed)
-    return _run(request, current_backend().match(parsed), parsed)
+    return _run(request, current_backend().match(parsed, request.municipality), parsed)
 
 
 def _journal_match(journal_number: str) -> MatchSql:

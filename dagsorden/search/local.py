@@ -128,8 +128,9 @@ def _read(match, filter_sql, filter_params, municipality_id, windows) -> list[tu
         "(SELECT * FROM search_searchentry WHERE municipality_id = %s "
         "AND start >= %s AND start < %s OFFSET 0) e"
     )
+    test = match.row_where(f"{match.where_sql}{filter_sql}")
     branch = (
-        f"SELECT {bounded.FACET_COLUMNS}, CASE WHEN {match.where_sql}{filter_sql} THEN 1 "
+        f"SELECT {bounded.FACET_COLUMNS}, CASE WHEN {test} THEN 1 "
         f"ELSE 0 END FROM {window}{match.from_sql[len(ENTRIES) :]}"
     )
     all_params = [

@@ -20,6 +20,9 @@ class MatchSql:
     where_sql: str
     params: list
     order_sql: str
+    # The test of an entry row already read (a sample window's), where `where_sql` is
+    # shaped for an index whose key would be computed row by row (empty: `where_sql`).
+    row_where_sql: str = ""
     # The part of `where_sql` whose planner row estimate stands for the number of
     # matches (empty: all of it).
     estimate_where_sql: str = ""
@@ -59,6 +62,14 @@ class MatchSql:
     candidates_params: list = field(default_factory=list)
     phrase_query_sql: str = ""
     phrase_query_params: list = field(default_factory=list)
+
+    def row_where(self, where: str) -> str:
+        """`where` (this match's `where_sql`, then filters) for rows already read."""
+        if not self.row_where_sql:
+            return where
+        if not where.startswith(self.where_sql):
+            raise ValueError("A row test is made from the match's own where_sql.")
+        return self.row_where_sql + where[len(self.where_sql) :]
 
     def probe(self, alias: str) -> tuple[str, list]:
         if not self.probe_sql:

@@ -55,7 +55,9 @@ def planned_rows(sql: str, params: list) -> int:
     return int(plan[0]["Plan"]["Plan Rows"])
 
 
-def match(query: ParsedQuery) -> MatchSql:
+def match(query: ParsedQuery, municipality: int | None = None) -> MatchSql:
+    """The query's match; with `municipality` (a search filtered to it), its words are
+    found through that municipality's own keys (migration 0009) where they can be."""
     parts, params = [], []
     for word in query.words:
         parts.append("plainto_tsquery('danish'::regconfig, %s)")
@@ -65,12 +67,17 @@ def match(query: ParsedQuery) -> MatchSql:
         params.append(" ".join(phrase))
     every, anyone = " && ".join(parts), " || ".join(parts)
     keys = phrase_pairs(query.phrases)
+    local = "" if keys or query.phrases or not municipality else local_tsquery(query, municipality)
     # The query's tsqueries once per statement: all words (q), any word (tq) and, for a
-    # phrase of adjacent words, its pairs' keys (pq).
-    columns = f"{every} AS q, {anyone} AS tq" + (", %s::tsquery AS pq" if keys else "")
+    # phrase of adjacent words, its pairs' keys (pq), or for words in one municipality,
+    # their keys there (lq).
+    columns = f"{every} AS q, {anyone} AS tq"
+    extra = [pairs_tsquery(keys)] if keys else [local] if local else []
+    if extra:
+        columns += ", %s::tsquery AS pq" if keys else ", %s::tsquery AS lq"
     subquery = f"(SELECT {columns}) query"
     from_sql = f"search_searchentry e CROSS JOIN {subquery}"
-    from_params = [*params, *params, *([pairs_tsquery(keys)] if keys else [])]
+    from_params = [*params, *params, *extra]
     shared = {
         "from_sql": from_sql,
         # The window's rows first (OFFSET 0 keeps the planner from merging it), then
@@ -92,6 +99,8 @@ def match(query: ParsedQuery) -> MatchSql:
     }
     if keys:
         return _pairs_match(shared, len(parts))
+    if local:
+        return _local_match(shared, len(parts))
     # Every word of the query, phrase or not: plainto_tsquery ANDs them.
     all_words = " ".join([*query.words, *(" ".join(phrase) for phrase in query.phrases)])
     return MatchSql(
@@ -131,6 +140,45 @@ def phrase_pairs(phrases: list[list[str]]) -> list[str]:
 def pairs_tsquery(keys: list[str]) -> str:
     """Every key, ANDed, as tsquery input (hex digits: nothing to quote)."""
     return " & ".join(f"'{key}'" for key in keys)
+
+
+def local_tsquery(query: ParsedQuery, municipality: int) -> str:
+    """The query's words as the municipality's keys of `dagsorden_local_words`
+    (migration 0009), ANDed, as tsquery input; empty when the words hold no stem (stop
+    words only). The stems come from PostgreSQL's own parser and dictionary, so they
+    are the document's: what `plainto_tsquery` ANDs for the same words."""
+    with read_connection().cursor() as cursor:
+        cursor.execute(
+            "SELECT DISTINCT unnest(tsvector_to_array(to_tsvector('danish'::regconfig, w))) "
+            "FROM unnest(%s::text[]) AS w",
+            [list(query.words)],
+        )
+        stems = sorted(row[0] for row in cursor.fetchall())
+    return " & ".join(_quoted_lexeme(f"{int(municipality)} {stem}") for stem in stems)
+
+
+def _quoted_lexeme(lexeme: str) -> str:
+    """A lexeme as tsquery input: quoted, a quote doubled and a backslash escaped."""
+    return "'" + lexeme.replace("\\", "\\\\").replace("'", "''") + "'"
+
+
+LOCAL_MATCH = "dagsorden_local_words(e.municipality_id, e.document) @@ query.lq"
+
+
+def _local_match(shared: dict, parts: int) -> MatchSql:
+    """Words (no phrase) in one municipality: its own keys' lists, each as long as the
+    word's matches there, find the matches (the word's national list grows with the
+    whole archive). A row already read (a sample window) is tested against its
+    document, and the planner's estimate is the national word's in the municipality
+    (the statistics of the keys know only the most common)."""
+    return MatchSql(
+        **shared,
+        where_sql=LOCAL_MATCH,
+        row_where_sql="e.document @@ query.q",
+        estimate_where_sql="e.document @@ query.q",
+        title_where_sql=f"{TITLE_VECTOR} @@ query.tq"
+        + ("" if parts == 1 else f" AND {LOCAL_MATCH}"),
+    )
 
 
 PAIRS_MATCH = "{alias}.word_pairs @@ query.pq"

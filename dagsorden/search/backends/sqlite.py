@@ -53,7 +53,9 @@ def planned_rows(sql: str, params: list) -> None:
     return None
 
 
-def match(query: ParsedQuery) -> MatchSql:
+def match(query: ParsedQuery, municipality: int | None = None) -> MatchSql:
+    """The query's match. FTS5 keeps one list per stem; a municipality filter is
+    applied to the matches (SQLite serves one or a few municipalities)."""
     single = len(query.words) + len(query.phrases) == 1
     return MatchSql(
         from_sql=MAIN_FROM,

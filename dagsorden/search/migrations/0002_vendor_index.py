@@ -6,6 +6,8 @@ PostgreSQL: a generated tsvector column ('danish', title weighted A, text B) + G
 
 from django.db import migrations
 
+from dagsorden.search.vendor_sql import vendor_statements
+
 SQLITE_FORWARD = [
     "CREATE VIRTUAL TABLE search_fts USING fts5("
     "title, body, tokenize = 'unicode61 remove_diacritics 0')",
@@ -24,20 +26,12 @@ POSTGRES_BACKWARD = [
 ]
 
 
-def _run(statements_by_vendor):
-    def run(apps, schema_editor):
-        for statement in statements_by_vendor.get(schema_editor.connection.vendor, []):
-            schema_editor.execute(statement)
-
-    return run
-
-
 class Migration(migrations.Migration):
     dependencies = [("search", "0001_initial")]
 
     operations = [
-        migrations.RunPython(
-            _run({"sqlite": SQLITE_FORWARD, "postgresql": POSTGRES_FORWARD}),
-            _run({"sqlite": SQLITE_BACKWARD, "postgresql": POSTGRES_BACKWARD}),
+        vendor_statements(
+            {"sqlite": SQLITE_FORWARD, "postgresql": POSTGRES_FORWARD},
+            {"sqlite": SQLITE_BACKWARD, "postgresql": POSTGRES_BACKWARD},
         ),
     ]

@@ -4,6 +4,8 @@ needs nothing: FTS5 filters by column within its own index."""
 
 from django.db import migrations
 
+from dagsorden.search.vendor_sql import vendor_statements
+
 POSTGRES_FORWARD = [
     "CREATE INDEX IF NOT EXISTS search_entry_title_gin ON search_searchentry "
     "USING gin (to_tsvector('danish'::regconfig, coalesce(title, '')))",
@@ -11,16 +13,9 @@ POSTGRES_FORWARD = [
 POSTGRES_BACKWARD = ["DROP INDEX IF EXISTS search_entry_title_gin"]
 
 
-def _run(statements):
-    def run(apps, schema_editor):
-        if schema_editor.connection.vendor == "postgresql":
-            for statement in statements:
-                schema_editor.execute(statement)
-
-    return run
-
-
 class Migration(migrations.Migration):
     dependencies = [("search", "0002_vendor_index")]
 
-    operations = [migrations.RunPython(_run(POSTGRES_FORWARD), _run(POSTGRES_BACKWARD))]
+    operations = [
+        vendor_statements({"postgresql": POSTGRES_FORWARD}, {"postgresql": POSTGRES_BACKWARD}),
+    ]

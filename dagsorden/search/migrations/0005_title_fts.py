@@ -5,6 +5,8 @@ PostgreSQL has its title index already (0003)."""
 
 from django.db import migrations
 
+from dagsorden.search.vendor_sql import vendor_statements
+
 SQLITE_FORWARD = [
     "CREATE VIRTUAL TABLE IF NOT EXISTS search_title_fts USING fts5("
     "title, tokenize = 'unicode61 remove_diacritics 0')",
@@ -13,16 +15,9 @@ SQLITE_FORWARD = [
 SQLITE_BACKWARD = ["DROP TABLE IF EXISTS search_title_fts"]
 
 
-def _run(statements):
-    def run(apps, schema_editor):
-        if schema_editor.connection.vendor == "sqlite":
-            for statement in statements:
-                schema_editor.execute(statement)
-
-    return run
-
-
 class Migration(migrations.Migration):
     dependencies = [("search", "0004_searchentry_municipality")]
 
-    operations = [migrations.RunPython(_run(SQLITE_FORWARD), _run(SQLITE_BACKWARD))]
+    operations = [
+        vendor_statements({"sqlite": SQLITE_FORWARD}, {"sqlite": SQLITE_BACKWARD}),
+    ]

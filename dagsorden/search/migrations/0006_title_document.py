@@ -4,6 +4,8 @@ candidates then tests a stored vector instead of stemming each title again."""
 
 from django.db import migrations
 
+from dagsorden.search.vendor_sql import vendor_statements
+
 POSTGRES_FORWARD = [
     "ALTER TABLE search_searchentry ADD COLUMN title_document tsvector GENERATED ALWAYS AS ("
     "to_tsvector('danish'::regconfig, coalesce(title, ''))) STORED",
@@ -19,16 +21,9 @@ POSTGRES_BACKWARD = [
 ]
 
 
-def _run(statements):
-    def run(apps, schema_editor):
-        if schema_editor.connection.vendor == "postgresql":
-            for statement in statements:
-                schema_editor.execute(statement)
-
-    return run
-
-
 class Migration(migrations.Migration):
     dependencies = [("search", "0005_title_fts")]
 
-    operations = [migrations.RunPython(_run(POSTGRES_FORWARD), _run(POSTGRES_BACKWARD))]
+    operations = [
+        vendor_statements({"postgresql": POSTGRES_FORWARD}, {"postgresql": POSTGRES_BACKWARD}),
+    ]

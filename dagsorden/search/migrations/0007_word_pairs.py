@@ -13,6 +13,8 @@ filter and the phrase itself is always rechecked on the candidates (see
 
 from django.db import migrations
 
+from dagsorden.search.vendor_sql import vendor_statements
+
 PAIRS_FUNCTION = """
 CREATE OR REPLACE FUNCTION dagsorden_word_pairs(doc tsvector) RETURNS tsvector
 LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE COST 1000 AS $$
@@ -41,16 +43,9 @@ POSTGRES_BACKWARD = [
 ]
 
 
-def _run(statements):
-    def run(apps, schema_editor):
-        if schema_editor.connection.vendor == "postgresql":
-            for statement in statements:
-                schema_editor.execute(statement)
-
-    return run
-
-
 class Migration(migrations.Migration):
     dependencies = [("search", "0006_title_document")]
 
-    operations = [migrations.RunPython(_run(POSTGRES_FORWARD), _run(POSTGRES_BACKWARD))]
+    operations = [
+        vendor_statements({"postgresql": POSTGRES_FORWARD}, {"postgresql": POSTGRES_BACKWARD}),
+    ]

@@ -9,6 +9,8 @@ phrase, and their planner statistics say how many there are."""
 
 from django.db import migrations
 
+from dagsorden.search.vendor_sql import vendor_statements
+
 TITLE_PAIRS_COLUMN = (
     "ALTER TABLE search_searchentry ADD COLUMN title_word_pairs tsvector GENERATED ALWAYS AS ("
     "dagsorden_word_pairs(to_tsvector('danish'::regconfig, coalesce(title, '')))) STORED"
@@ -24,16 +26,9 @@ POSTGRES_BACKWARD = [
 ]
 
 
-def _run(statements):
-    def run(apps, schema_editor):
-        if schema_editor.connection.vendor == "postgresql":
-            for statement in statements:
-                schema_editor.execute(statement)
-
-    return run
-
-
 class Migration(migrations.Migration):
     dependencies = [("search", "0007_word_pairs")]
 
-    operations = [migrations.RunPython(_run(POSTGRES_FORWARD), _run(POSTGRES_BACKWARD))]
+    operations = [
+        vendor_statements({"postgresql": POSTGRES_FORWARD}, {"postgresql": POSTGRES_BACKWARD}),
+    ]

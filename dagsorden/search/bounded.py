@@ -96,9 +96,16 @@ def facet_rows(match: MatchSql, where: str, params: list, *, limit=None) -> list
 
 def count_facets(rows: list[tuple], scale: float = 1.0) -> tuple[dict[str, Counter], int]:
     """Facet counts and the total in hits (distinct case groups) of `rows`, each count
-    multiplied by `scale` (for a sample; scaled counts are rounded)."""
+    multiplied by `scale` (for a sample; scaled counts are rounded). A facet value counts
+    hits too: the cases (and items without a case) with a match there, so choosing it
+    gives the result its count promised. A case treated in three bodies counts once
+    under each body."""
     columns = list(zip(*rows, strict=True)) or [()] * (len(FACETS) + 1)
-    facets = {name: Counter(column) for name, column in zip(FACETS, columns, strict=False)}
+    groups = columns[-1]
+    facets = {
+        name: Counter(value for value, _group in set(zip(column, groups, strict=True)))
+        for name, column in zip(FACETS, columns, strict=False)
+    }
     for counter in facets.values():
         counter.pop("", None)
         counter.pop(None, None)

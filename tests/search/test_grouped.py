@@ -43,6 +43,27 @@ def test_a_case_treated_in_three_bodies_is_one_hit_with_its_latest_decision(arch
     assert row.case.outcome == "Anbefales"
 
 
+def test_the_facets_count_hits_as_the_total_does(archive):
+    other = archive.council.__class__.objects.create(
+        municipality=archive.municipality, name="Økonomiudvalget", slug="oeu"
+    )
+    case = archive.case("18.00.00-G01-8-26")
+    _route(archive, case, bodies=[archive.committee, other, archive.council])
+    archive.item(title="Svømmehallens åbningstider", sections=[("Tekst", "Svømmehal om aftenen")])
+
+    result = search(SearchRequest(text="svømmehal"))
+
+    assert result.total == 2
+    assert result.facets["municipality"][archive.municipality.pk] == 2
+    assert result.facets["year"][2026] == 2
+    # Each body treated the case: one hit there, and the loose item is the committee's.
+    assert result.facets["organization"][archive.committee.pk] == 2
+    assert result.facets["organization"][other.pk] == 1
+    assert result.facets["organization"][archive.council.pk] == 1
+    narrowed = search(SearchRequest(text="svømmehal", organization=archive.committee.pk))
+    assert narrowed.total == result.facets["organization"][archive.committee.pk]
+
+
 def test_the_outcome_facet_still_narrows_to_the_items_with_that_outcome(archive):
     case = archive.case("18.00.00-G01-5-26")
     _route(archive, case, bodies=[archive.committee, archive.council])

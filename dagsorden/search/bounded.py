@@ -127,6 +127,8 @@ class Estimate:
     rest: Callable | None = None
     # The match to find the page's title candidates with, where it differs.
     title_match: MatchSql | None = None
+    # The index's lowest and highest item id, where the estimate asked for them.
+    id_bounds: tuple | None = None
 
 
 def estimate(
@@ -147,14 +149,7 @@ def estimate(
     finds too few matches gives None (the caller counts instead). `rows` asks for a
     sample of about that many entries read window by window (a phrase of words found
     in most entries, see `phrase`)."""
-    with read_connection().cursor() as cursor:
-        # Two subqueries: each is one step in the primary key (a single MIN, MAX pair
-        # would make SQLite scan the table).
-        cursor.execute(
-            "SELECT (SELECT MIN(item_id) FROM search_searchentry), "
-            "(SELECT MAX(item_id) FROM search_searchentry)"
-        )
-        low, high = cursor.fetchone()
+    low, high = id_bounds()
     span = (high or 0) - (low or 0) + 1
     share = min(1.0, _sample_rows() / span)
     if planned:
@@ -175,7 +170,19 @@ def estimate(
         share = min(1.0, share * 8)
     scale = span / _covered(windows)
     facets, total = count_facets(found, scale)
-    return Estimate(total=max(at_least, total), facets=facets)
+    return Estimate(total=max(at_least, total), facets=facets, id_bounds=(low, high))
+
+
+def id_bounds() -> tuple[int | None, int | None]:
+    """The lowest and highest item id in the index (None, None when it is empty)."""
+    with read_connection().cursor() as cursor:
+        # Two subqueries: each is one step in the primary key (a single MIN, MAX pair
+        # would make SQLite scan the table).
+        cursor.execute(
+            "SELECT (SELECT MIN(item_id) FROM search_searchentry), "
+            "(SELECT MAX(item_id) FROM search_searchentry)"
+        )
+        return cursor.fetchone()
 
 
 def _covered(windows: list[tuple[int, int]]) -> int:
@@ -259,7 +266,7 @@ def title_window() -> int:
 TITLE_WINDOW_MARGIN = 4
 
 
-def recent_titles(match: MatchSql, filters=None) -> MatchSql:
+def recent_titles(match: MatchSql, filters=None, bounds: tuple | None = None) -> MatchSql:
     """The match with its title candidates taken from the newest entries (by item id),
     for a query with an estimated total: a title phrase or word common in a national
     archive has tens of thousands of title matches, whose rows (not cached in a 22 GB
@@ -268,13 +275,9 @@ def recent_titles(match: MatchSql, filters=None) -> MatchSql:
     planner expects more title matches than the page ranks, so the rows read stay about
     `TITLE_WINDOW_MARGIN` × `SEARCH_RANK_CANDIDATES` however large the archive. Where
     the planner expects no more title matches than `SEARCH_EXACT_LIMIT`, all are read.
+    `bounds` are the index's item ids (`id_bounds()`), where the caller has them.
     """
-    with read_connection().cursor() as cursor:
-        cursor.execute(
-            "SELECT (SELECT MIN(item_id) FROM search_searchentry), "
-            "(SELECT MAX(item_id) FROM search_searchentry)"
-        )
-        oldest, newest = cursor.fetchone()
+    oldest, newest = bounds or id_bounds()
     if not newest or not match.title_where_sql:
         return match
     span = newest - oldest + 1

@@ -287,7 +287,7 @@ def _run_estimated(request, match, found, parsed) -> SearchResult:
     page = min(max(1, request.page), bounded.estimated_pages())
     offset = (page - 1) * request.page_size
     filters = lambda alias: _filters(request, alias)  # noqa: E731 - a two-use closure
-    match = found.title_match or bounded.recent_titles(match, filters)
+    match = found.title_match or bounded.recent_titles(match, filters, found.id_bounds)
     if match.rank_sql:
         rest = None
         if found.rest is not None:

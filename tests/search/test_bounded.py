@@ -4,6 +4,8 @@ bounded candidates, and nothing closed shows. The limits are made small through
 settings, so a few dozen items take the bounded path."""
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from dagsorden.meetings.models import Decision
@@ -70,6 +72,14 @@ def test_an_estimate_is_marked_and_rounded_and_close(archive, small_limits):
     assert result.total > 5
     assert 0.5 * 44 <= result.total <= 1.5 * 44
     assert sum(result.facets["year"].values()) == pytest.approx(44, rel=0.5)
+
+
+def test_an_estimated_search_asks_the_id_bounds_once(archive, small_limits):
+    _fill(archive, titled=4, text_only=40)
+    with CaptureQueriesContext(connection) as queries:
+        result = search(SearchRequest(text="havnebad"))
+    assert result.estimated
+    assert sum("MIN(item_id)" in query["sql"] for query in queries) == 1
 
 
 def test_below_the_limit_counts_are_exact_and_not_marked(archive, small_limits):

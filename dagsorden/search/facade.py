@@ -155,11 +155,13 @@ def _browse_match() -> MatchSql:
     )
 
 
-def _filters(request: SearchRequest, alias: str = "e") -> tuple[str, list]:
+def _filters(request: SearchRequest, alias: str = "e", scoped_to=None) -> tuple[str, list]:
+    """The request's filters as SQL on the entry `alias`; the municipality's left out
+    where the match is `scoped_to` it already."""
     clauses, params = [], []
     simple = {
         "organization_id": request.organization,
-        "municipality_id": request.municipality,
+        "municipality_id": None if request.municipality == scoped_to else request.municipality,
         "year": request.year,
         "item_type": request.item_type,
         "outcome": request.outcome,
@@ -183,7 +185,7 @@ def _local_midnight(day: dt.date) -> dt.datetime:
 
 def _run(request: SearchRequest, match: MatchSql, parsed: ParsedQuery) -> SearchResult:
     """Exact below `SEARCH_EXACT_LIMIT` matches, bounded above it (see `bounded`)."""
-    filter_sql, filter_params = _filters(request)
+    filter_sql, filter_params = _filters(request, scoped_to=match.scoped_to)
     where = f"{match.where_sql}{filter_sql}"
     params = match.params + filter_params
     rows, found = _rows_or_estimate(

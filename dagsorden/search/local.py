@@ -15,9 +15,9 @@ as for any estimate: the ranked title candidates and the municipality's matches
 newest first, walked by date, and the title candidates are the title matches among
 the municipality's newest entries (a title's tsvector is small and stored in the row),
 not the national GIN list of the title's words. Where a word is rare in the
-municipality the exact path stays (a sample would have to read most of its entries).
-(Partitioning the table by municipality would make every list local; the sample needs
-no change to the schema.)"""
+municipality the exact path stays (a sample would have to read most of its entries),
+and there the word is found through the municipality's own keys (migration 0009, see
+`backends.postgres.local_tsquery`), whose list holds only its matches there."""
 
 import dataclasses
 import datetime as dt

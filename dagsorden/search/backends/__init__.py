@@ -23,6 +23,9 @@ class MatchSql:
     # The test of an entry row already read (a sample window's), where `where_sql` is
     # shaped for an index whose key would be computed row by row (empty: `where_sql`).
     row_where_sql: str = ""
+    # The municipality `where_sql` matches only in by itself (its own keys): a filter on
+    # it would add nothing but the planner's choice of ANDing its index.
+    scoped_to: int | None = None
     # The part of `where_sql` whose planner row estimate stands for the number of
     # matches (empty: all of it).
     estimate_where_sql: str = ""

@@ -100,7 +100,7 @@ def match(query: ParsedQuery, municipality: int | None = None) -> MatchSql:
     if keys:
         return _pairs_match(shared, len(parts))
     if local:
-        return _local_match(shared, len(parts))
+        return _local_match(shared, len(parts), municipality)
     # Every word of the query, phrase or not: plainto_tsquery ANDs them.
     all_words = " ".join([*query.words, *(" ".join(phrase) for phrase in query.phrases)])
     return MatchSql(
@@ -165,14 +165,18 @@ def _quoted_lexeme(lexeme: str) -> str:
 LOCAL_MATCH = "dagsorden_local_words(e.municipality_id, e.document) @@ query.lq"
 
 
-def _local_match(shared: dict, parts: int) -> MatchSql:
+def _local_match(shared: dict, parts: int, municipality: int) -> MatchSql:
     """Words (no phrase) in one municipality: its own keys' lists, each as long as the
     word's matches there, find the matches (the word's national list grows with the
     whole archive). A row already read (a sample window) is tested against its
     document, and the planner's estimate is the national word's in the municipality
-    (the statistics of the keys know only the most common)."""
+    (the statistics of the keys know only the most common). The keys hold the
+    municipality: the statements leave out the filter on it, or the planner, which
+    guesses the keys' lists long, ANDs them with the municipality's index (all of its
+    entries, 0.6 ms for a list of 300)."""
     return MatchSql(
         **shared,
+        scoped_to=municipality,
         where_sql=LOCAL_MATCH,
         row_where_sql="e.document @@ query.q",
         estimate_where_sql="e.document @@ query.q",

@@ -319,7 +319,8 @@ def title_candidates(match: MatchSql, filters, stems: set[str]) -> list[tuple[in
     then more occurrences, then the shorter title, then the newest. No match's document
     is read and the rank is the same on both backends; for a single word it orders
     titles as bm25 and ts_rank do (a word once in a short title leads)."""
-    filter_sql, filter_params = filters("e")
+    # Without the filter on the municipality the match is scoped to (its own keys).
+    filter_sql, filter_params = filters("e", match.scoped_to)
     sql = (
         f"SELECT e.item_id, e.start, e.title, {CASE_GROUP} FROM {match.title_from_sql} "
         f"WHERE {match.title_where_sql}{filter_sql} "
@@ -349,7 +350,8 @@ def newest_first(match: MatchSql, filters, *, exclude_groups, limit: int, offset
     """Matches newest first, one per case (its newest matching item), leaving out the
     case groups already shown. Walks the entries by date and tests each against the
     index, so a page of a common word stops after a page's worth of matches.
-    `filters(alias)` gives the request's filter SQL and params for an entry alias."""
+    `filters(alias, scoped_to=None)` gives the request's filter SQL and params for an
+    entry alias (without the municipality's, when it is `scoped_to`)."""
     probe, probe_params = match.probe("e")
     filter_sql, filter_params = filters("e")
     later, later_params = match.probe("e2")

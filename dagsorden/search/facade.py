@@ -189,7 +189,13 @@ def _run(request: SearchRequest, match: MatchSql, parsed: ParsedQuery) -> Search
     where = f"{match.where_sql}{filter_sql}"
     params = match.params + filter_params
     rows, found = _rows_or_estimate(
-        match, where, params, filter_sql, filter_params, request.municipality
+        match,
+        where,
+        params,
+        filter_sql,
+        filter_params,
+        request.municipality,
+        _planned(match, request),
     )
     if found is not None:
         return _run_estimated(request, match, found, parsed)
@@ -206,15 +212,22 @@ def _run(request: SearchRequest, match: MatchSql, parsed: ParsedQuery) -> Search
     return SearchResult(request=request, hits=_hits(item_ids, parsed), total=total, facets=facets)
 
 
-def _rows_or_estimate(match, where, params, filter_sql, filter_params, municipality=None):
+def _planned(match: MatchSql, request: SearchRequest) -> int | None:
+    """The planner's estimate of the matches, with every filter of the request (also
+    the municipality's where the match is scoped to it: the estimate of its keys is a
+    guess, the national word's share of the municipality is not)."""
+    filter_sql, filter_params = _filters(request)
+    where = f"{match.estimate_where_sql or match.where_sql}{filter_sql}"
+    return current_backend().planned_rows(
+        f"SELECT 1 FROM {match.from_sql} WHERE {where}", [*match.params, *filter_params]
+    )
+
+
+def _rows_or_estimate(match, where, params, filter_sql, filter_params, municipality, planned):
     """(facet rows of every match, None) when the matches are countable, else
     (None, an estimate). Each branch reads no more than the limit's worth of matches,
     or (one municipality, words common nationally) a sample of its own entries."""
     limit = bounded.exact_limit()
-    estimated_where = f"{match.estimate_where_sql or match.where_sql}{filter_sql}"
-    planned = current_backend().planned_rows(
-        f"SELECT 1 FROM {match.from_sql} WHERE {estimated_where}", params
-    )
     if local.applies(match, municipality, planned):
         return None, local.estimate(
             match, filter_sql, filter_params, municipality_id=municipality, planned=planned
@@ -275,7 +288,7 @@ def _ranked_page(request, match, where, params, offset, total) -> list[int]:
 
     return bounded.ranked_page(
         match,
-        lambda alias: _filters(request, alias),
+        lambda alias, scoped_to=None: _filters(request, alias, scoped_to),
         parse_query(request.text).stems(),
         offset=offset,
         size=request.page_size,
@@ -288,7 +301,7 @@ def _run_estimated(request, match, found, parsed) -> SearchResult:
     and no pages beyond `SEARCH_ESTIMATED_PAGES`."""
     page = min(max(1, request.page), bounded.estimated_pages())
     offset = (page - 1) * request.page_size
-    filters = lambda alias: _filters(request, alias)  # noqa: E731 - a two-use closure
+    filters = lambda alias, scoped_to=None: _filters(request, alias, scoped_to)  # noqa: E731
     match = found.title_match or bounded.recent_titles(match, filters, found.id_bounds)
     if match.rank_sql:
         rest = None

@@ -88,6 +88,8 @@ def _newest_titles(match: MatchSql, municipality_id: int) -> MatchSql:
     return dataclasses.replace(
         match,
         title_from_sql=f"{newest}{match.title_from_sql[len(ENTRIES) :]}",
+        # Each walked row is tested itself (a municipality's keys would be computed).
+        title_where_sql=match.title_row_where_sql or match.title_where_sql,
         title_params=[municipality_id, title_walk(), *match.title_params],
         title_id_sql="e.start DESC, e.item_id",
     )

@@ -111,9 +111,20 @@ def test_the_neighbour_finds_its_own_and_no_one_finds_the_closed_item(neighbours
 def test_words_without_a_stem_keep_the_national_match(neighbours):
     # PostgreSQL's Danish stop words are dropped by its parser: no key to ask for.
     municipality, *_ = neighbours
-    assert postgres.local_tsquery(ParsedQuery(words=["og", "i"]), municipality) == ""
+    assert postgres.local_tsqueries(ParsedQuery(words=["og", "i"]), municipality) is None
     match = postgres.match(ParsedQuery(words=["og"]), municipality)
     assert "dagsorden_local_words" not in match.where_sql
+    # Beside a word with a stem, a stop word is left out, as plainto_tsquery does.
+    keys = postgres.local_tsqueries(ParsedQuery(words=["lokalplan", "og"]), municipality)
+    assert keys.every == f"'{municipality} lokalplan'"
+
+
+def test_the_keys_of_every_and_any_word(neighbours):
+    municipality, *_ = neighbours
+    keys = postgres.local_tsqueries(ParsedQuery(words=["Skolerne", "by-område"]), municipality)
+    m = municipality
+    assert keys.every == f"'{m} skol' & '{m} by' & '{m} by-områd' & '{m} områd'"
+    assert keys.anyone == f"('{m} skol') | ('{m} by' & '{m} by-områd' & '{m} områd')"
 
 
 def test_an_edited_item_is_found_by_its_new_words(neighbours, archive):
@@ -192,3 +203,22 @@ def test_a_row_test_is_made_from_the_match_itself():
     assert match.row_where("index_form(e) AND e.year = %s") == "row_form(e) AND e.year = %s"
     with pytest.raises(ValueError):
         match.row_where("e.year = %s")
+
+
+def test_the_title_candidates_come_from_the_municipalitys_title_keys(
+    neighbours, archive, monkeypatch
+):
+    municipality, other, ours, theirs, _closed = neighbours
+    monkeypatch.setattr(facade, "RANK_ALL_LIMIT", 0)  # title candidates first, then the rest
+    titled = archive.item(
+        meeting=archive.meeting(start=local_time(2023, 1, 9)),
+        title="Lokalplan for havnen",
+        sections=[("Sagsfremstilling", "Et forslag.")],
+    ).pk
+    with CaptureQueriesContext(connection) as queries:
+        result = search(SearchRequest(text="lokalplan", municipality=municipality))
+    assert [hit.item_id for hit in result.hits] == [titled, ours[3], ours[0]]
+    titles = [
+        q["sql"] for q in queries if "dagsorden_local_words(e.municipality_id, e.title" in q["sql"]
+    ]
+    assert titles and "e.municipality_id = " not in titles[0]

@@ -136,14 +136,14 @@ def test_synth_refuses_a_negative_count():
 @pytest.mark.skipif(connection.vendor != "postgresql", reason="COPY is PostgreSQL's")
 def test_outside_a_transaction_the_entries_are_written_beside_the_next_batch():
     # Committed batches: the index entries go through the second connection, every
-    # batch's, and the five GIN indexes are there again afterwards.
+    # batch's, and the six GIN indexes are there again afterwards.
     gin_before = _gin_indexes()
     call_command("synth", items=4_500, municipalities=3, stdout=io.StringIO())
     assert SearchEntry.objects.count() == 4_500
     assert set(SearchEntry.objects.values_list("item_id", flat=True)) == set(
         AgendaItem.objects.values_list("pk", flat=True)
     )
-    assert _gin_indexes() == gin_before and len(gin_before) == 5
+    assert _gin_indexes() == gin_before and len(gin_before) == 6
     assert search(SearchRequest(text="forvaltningen")).total >= 0.8 * 4_500
 
 

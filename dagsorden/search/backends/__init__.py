@@ -35,6 +35,8 @@ class MatchSql:
     title_from_sql: str = ""
     title_where_sql: str = ""
     title_params: list = field(default_factory=list)
+    # `title_where_sql` for rows already read (empty: the same), as `row_where_sql`.
+    title_row_where_sql: str = ""
     # The part of `title_where_sql` whose planner estimate is the number of title
     # matches (empty: all of it).
     title_estimate_where_sql: str = ""

@@ -4,6 +4,7 @@ ts_rank with the title weighted above the text (PostgreSQL has no built-in bm25)
 
 import json
 from contextlib import contextmanager
+from dataclasses import dataclass
 
 from django.db import connections, transaction
 
@@ -33,13 +34,19 @@ def reading():
     """Search statements use the indexes, never a whole-table scan: the planner's
     guess for a word outside its statistics (or a phrase) can be far too high, and a
     scan that tests every document for a rare phrase takes seconds. Each statement of
-    the bounded search is an index walk that stops early or a lookup of few rows."""
+    the bounded search is an index walk that stops early or a lookup of few rows.
+
+    And no parallel workers: each statement reads a page's worth, where starting
+    workers costs ~20 ms, and a planner that guesses a list long (a municipality's keys
+    are guessed at 0.5 % of the table: 15,000 rows at 3 M for a list of 450) would start
+    them for every search, on a server that serves many searches at once."""
     # On the request's read database (the replica for a public page): the transaction
     # and its SET LOCAL must be where the search statements run.
     alias = current_read_alias()
     with transaction.atomic(using=alias):
         with connections[alias].cursor() as cursor:
             cursor.execute("SET LOCAL enable_seqscan = off")
+            cursor.execute("SET LOCAL max_parallel_workers_per_gather = 0")
         yield
 
 
@@ -67,14 +74,17 @@ def match(query: ParsedQuery, municipality: int | None = None) -> MatchSql:
         params.append(" ".join(phrase))
     every, anyone = " && ".join(parts), " || ".join(parts)
     keys = phrase_pairs(query.phrases)
-    local = "" if keys or query.phrases or not municipality else local_tsquery(query, municipality)
+    local = None if query.phrases or not municipality else local_tsqueries(query, municipality)
     # The query's tsqueries once per statement: all words (q), any word (tq) and, for a
     # phrase of adjacent words, its pairs' keys (pq), or for words in one municipality,
-    # their keys there (lq).
+    # all and any of their keys there (lq, ltq).
     columns = f"{every} AS q, {anyone} AS tq"
-    extra = [pairs_tsquery(keys)] if keys else [local] if local else []
-    if extra:
-        columns += ", %s::tsquery AS pq" if keys else ", %s::tsquery AS lq"
+    extra = []
+    if keys:
+        columns, extra = columns + ", %s::tsquery AS pq", [pairs_tsquery(keys)]
+    elif local:
+        columns += ", %s::tsquery AS lq, %s::tsquery AS ltq"
+        extra = [local.every, local.anyone]
     subquery = f"(SELECT {columns}) query"
     from_sql = f"search_searchentry e CROSS JOIN {subquery}"
     from_params = [*params, *params, *extra]
@@ -142,19 +152,34 @@ def pairs_tsquery(keys: list[str]) -> str:
     return " & ".join(f"'{key}'" for key in keys)
 
 
-def local_tsquery(query: ParsedQuery, municipality: int) -> str:
-    """The query's words as the municipality's keys of `dagsorden_local_words`
-    (migration 0009), ANDed, as tsquery input; empty when the words hold no stem (stop
-    words only). The stems come from PostgreSQL's own parser and dictionary, so they
-    are the document's: what `plainto_tsquery` ANDs for the same words."""
+@dataclass
+class LocalTsqueries:
+    """A query's words as one municipality's keys of `dagsorden_local_words`
+    (migration 0009), as tsquery input: every word (`every`) and any word (`anyone`)."""
+
+    every: str
+    anyone: str
+
+
+def local_tsqueries(query: ParsedQuery, municipality: int) -> LocalTsqueries | None:
+    """The keys of the query's words in the municipality, leaving out a word without a
+    stem (a stop word, which `plainto_tsquery` drops too); None when no word has one.
+    The stems come from PostgreSQL's own parser and dictionary, so they are
+    the document's: what `plainto_tsquery` ANDs for each word."""
     with read_connection().cursor() as cursor:
         cursor.execute(
-            "SELECT DISTINCT unnest(tsvector_to_array(to_tsvector('danish'::regconfig, w))) "
-            "FROM unnest(%s::text[]) AS w",
+            "SELECT tsvector_to_array(to_tsvector('danish'::regconfig, w)) "
+            "FROM unnest(%s::text[]) WITH ORDINALITY AS t(w, n) ORDER BY n",
             [list(query.words)],
         )
-        stems = sorted(row[0] for row in cursor.fetchall())
-    return " & ".join(_quoted_lexeme(f"{int(municipality)} {stem}") for stem in stems)
+        words = [sorted(row[0]) for row in cursor.fetchall() if row[0]]
+    if not words:
+        return None
+    keyed = [
+        " & ".join(_quoted_lexeme(f"{int(municipality)} {stem}") for stem in stems)
+        for stems in words
+    ]
+    return LocalTsqueries(every=" & ".join(keyed), anyone=" | ".join(f"({word})" for word in keyed))
 
 
 def _quoted_lexeme(lexeme: str) -> str:
@@ -163,25 +188,30 @@ def _quoted_lexeme(lexeme: str) -> str:
 
 
 LOCAL_MATCH = "dagsorden_local_words(e.municipality_id, e.document) @@ query.lq"
+LOCAL_TITLE_MATCH = "dagsorden_local_words(e.municipality_id, e.title_document) @@ query.ltq"
 
 
 def _local_match(shared: dict, parts: int, municipality: int) -> MatchSql:
     """Words (no phrase) in one municipality: its own keys' lists, each as long as the
-    word's matches there, find the matches (the word's national list grows with the
-    whole archive). A row already read (a sample window) is tested against its
-    document, and the planner's estimate is the national word's in the municipality
-    (the statistics of the keys know only the most common). The keys hold the
-    municipality: the statements leave out the filter on it, or the planner, which
-    guesses the keys' lists long, ANDs them with the municipality's index (all of its
-    entries, 0.6 ms for a list of 300)."""
+    word's matches there, find the matches and the title candidates (the words'
+    national lists grow with the whole archive). A row already read (a sample window,
+    the walk through its newest entries) is tested against its tsvectors, and the
+    planner's estimate is the national word's share of the municipality (the keys'
+    statistics are not used by the planner, which guesses 0.5 % of the table). The keys
+    hold the municipality: the statements leave out the filter on it, or the planner,
+    guessing the lists long, ANDs them with the municipality's index (all its entries:
+    1.9 ms for a title list of 23 at 3 M items)."""
+    several = parts > 1
     return MatchSql(
         **shared,
         scoped_to=municipality,
         where_sql=LOCAL_MATCH,
         row_where_sql="e.document @@ query.q",
         estimate_where_sql="e.document @@ query.q",
-        title_where_sql=f"{TITLE_VECTOR} @@ query.tq"
-        + ("" if parts == 1 else f" AND {LOCAL_MATCH}"),
+        title_where_sql=LOCAL_TITLE_MATCH + (f" AND {LOCAL_MATCH}" if several else ""),
+        title_row_where_sql=f"{TITLE_VECTOR} @@ query.tq"
+        + (" AND e.document @@ query.q" if several else ""),
+        title_estimate_where_sql=f"{TITLE_VECTOR} @@ query.tq",
     )
 
 

@@ -1,5 +1,5 @@
-"""PostgreSQL: every item's words also under its municipality's own keys, so one
-municipality's matches of a word are one short posting list.
+"""PostgreSQL: every item's words (and its title's) also under its municipality's own
+keys, so one municipality's matches of a word are one short posting list.
 
 A word's GIN list is national: one municipality's search for "lokalplan" in a 3 M-item
 archive read the word's 43,878 national entries and ANDed them with the municipality's
@@ -35,8 +35,15 @@ LOCAL_WORDS_INDEX = (
     "CREATE INDEX search_entry_local_words_gin ON search_searchentry "
     "USING gin (dagsorden_local_words(municipality_id, document))"
 )
-POSTGRES_FORWARD = [LOCAL_WORDS_FUNCTION, LOCAL_WORDS_INDEX]
+# The title's too: a municipality's title candidates were the title word's national list
+# ANDed with the municipality's index (all of its entries).
+LOCAL_TITLE_INDEX = (
+    "CREATE INDEX search_entry_local_title_gin ON search_searchentry "
+    "USING gin (dagsorden_local_words(municipality_id, title_document))"
+)
+POSTGRES_FORWARD = [LOCAL_WORDS_FUNCTION, LOCAL_WORDS_INDEX, LOCAL_TITLE_INDEX]
 POSTGRES_BACKWARD = [
+    "DROP INDEX IF EXISTS search_entry_local_title_gin",
     "DROP INDEX IF EXISTS search_entry_local_words_gin",
     "DROP FUNCTION IF EXISTS dagsorden_local_words(bigint, tsvector)",
 ]

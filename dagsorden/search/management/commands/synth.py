@@ -181,7 +181,7 @@ def _search_indexes_built_after():
     finally:
         # Also after a failed load: the archive keeps its indexes.
         # The whole item's word pairs first: its build is the long pole (16 minutes at
-        # 3 M items), and the other four fit beside it on the second core.
+        # 3 M items), and the other five fit beside it on the second core.
         ordered = sorted(indexes, key=lambda index: index[0] != LONGEST_INDEX)
         definitions = [definition for _name, definition in ordered]
         if connection.in_atomic_block:

@@ -1,6 +1,7 @@
 """Search groups hits by case: a case treated in several bodies is one row, with its
 latest public decision, and snippets keep headings apart from their text."""
 
+import pytest
 from django.urls import reverse
 
 from dagsorden.meetings.models import Decision, Meeting
@@ -25,14 +26,21 @@ def _route(archive, case, *, bodies, closed_last=False):
     return items
 
 
-def test_a_case_treated_in_three_bodies_is_one_hit_with_its_latest_decision(archive):
+@pytest.fixture
+def three_bodies(archive):
+    """A case through the committee, Økonomiudvalget and the council, and a loose item
+    of the committee with the same word: (Økonomiudvalget, the case)."""
     other = archive.council.__class__.objects.create(
         municipality=archive.municipality, name="Økonomiudvalget", slug="oeu"
     )
     case = archive.case("18.00.00-G01-4-26")
     _route(archive, case, bodies=[archive.committee, other, archive.council])
     archive.item(title="Svømmehallens åbningstider", sections=[("Tekst", "Svømmehal om aftenen")])
+    return other, case
 
+
+def test_a_case_treated_in_three_bodies_is_one_hit_with_its_latest_decision(three_bodies):
+    _other, case = three_bodies
     result = search(SearchRequest(text="svømmehal"))
 
     assert result.total == 2
@@ -43,14 +51,8 @@ def test_a_case_treated_in_three_bodies_is_one_hit_with_its_latest_decision(arch
     assert row.case.outcome == "Anbefales"
 
 
-def test_the_facets_count_hits_as_the_total_does(archive):
-    other = archive.council.__class__.objects.create(
-        municipality=archive.municipality, name="Økonomiudvalget", slug="oeu"
-    )
-    case = archive.case("18.00.00-G01-8-26")
-    _route(archive, case, bodies=[archive.committee, other, archive.council])
-    archive.item(title="Svømmehallens åbningstider", sections=[("Tekst", "Svømmehal om aftenen")])
-
+def test_the_facets_count_hits_as_the_total_does(archive, three_bodies):
+    other, _case = three_bodies
     result = search(SearchRequest(text="svømmehal"))
 
     assert result.total == 2

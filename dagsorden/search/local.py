@@ -17,7 +17,7 @@ the municipality's newest entries (a title's tsvector is small and stored in the
 not the national GIN list of the title's words. Where a word is rare in the
 municipality the exact path stays (a sample would have to read most of its entries),
 and there the word is found through the municipality's own keys (migration 0009, see
-`backends.postgres.local_tsquery`), whose list holds only its matches there."""
+`backends.postgres.local_tsqueries`), whose list holds only its matches there."""
 
 import dataclasses
 import datetime as dt
